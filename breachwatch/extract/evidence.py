@@ -1,0 +1,24 @@
+"""The shared result type of extractors: a slug and the sentence that justified it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A tag an extractor assigned, with the source sentence a reader can check."""
+
+    slug: str
+    sentence: str
+
+
+def first_per_slug(found: list[Evidence]) -> list[Evidence]:
+    """Keep the first evidence for each slug, in order of first appearance."""
+    seen: set[str] = set()
+    unique: list[Evidence] = []
+    for item in found:
+        if item.slug not in seen:
+            seen.add(item.slug)
+            unique.append(item)
+    return unique

@@ -1,0 +1,62 @@
+"""Split text into sentences the same way everywhere, so anchors and checks agree."""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr st no nos sgt insp supt det ch cllr prof rev gen col capt lt
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    e.g i.e etc vs approx est co ltd inc dept govt
+    """.split()
+)
+
+# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets),
+# then whitespace, then something that can open a sentence.
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"""
+)
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    """Tell whether a candidate sentence really ends in an abbreviation or an initial."""
+    stripped = chunk.rstrip(_CLOSERS)
+    if not stripped.endswith("."):
+        return False
+    last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
+    last = last.lstrip("\"'\u201c\u2018(").lower()
+    if last in ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.K.") do not end sentences.
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", last))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of one paragraph, whitespace-trimmed, none empty."""
+    text = text.strip()
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        # The boundary starts after the terminal punctuation and any closers.
+        end = match.start()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        candidate = text[start:end]
+        if _ends_with_abbreviation(candidate):
+            continue
+        sentences.append(candidate.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if s]
+
+
+def normalise_space(text: str) -> str:
+    """Collapse all whitespace runs to single spaces so texts compare by words."""
+    return " ".join(text.split())
