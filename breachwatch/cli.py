@@ -1,0 +1,49 @@
+"""The editor-facing commands behind the Makefile: ingest and build."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+from breachwatch.build import BuildError, build_site
+from breachwatch.datafiles import DataFileError
+from breachwatch.ingest.run import ingest_all
+from breachwatch.schema import MetadataError
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Command-line options shared by both commands."""
+    parser = argparse.ArgumentParser(prog="breachwatch", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("ingest", "turn seeds/*.txt into content/articles/*.md"),
+        ("build", "ingest, then build the site into output/"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--seeds", type=Path, default=Path("seeds"))
+        command.add_argument("--content", type=Path, default=Path("content"))
+        command.add_argument("--corrections", type=Path, default=None,
+                             help="default: <content>/corrections")
+        if name == "build":
+            command.add_argument("--output", type=Path, default=Path("output"))
+            command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; the exit status is 0 only if every seed and the build succeeded."""
+    args = _parser().parse_args(argv)
+    console = Console(stderr=True)
+    corrections = args.corrections or args.content / "corrections"
+    try:
+        report = ingest_all(args.seeds, args.content, corrections, console=console)
+        if args.command == "build":
+            build_site(args.settings, args.content, args.output)
+            console.print(f"site built in {args.output}/", highlight=False)
+    except (DataFileError, MetadataError, BuildError) as error:
+        console.print(f"[red]error[/red] {error}", highlight=False)
+        console.print("[red]build failed[/red]; the previous site was left as it was")
+        return 2
+    return 0 if report.ok else 1

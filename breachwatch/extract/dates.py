@@ -1,0 +1,197 @@
+"""Infer a publication date from the text alone, and say which phrase it rests on."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from breachwatch.sentences import split_sentences
+
+MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[number].lower(): number for number in range(7)}
+NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+UNDATED = date(1970, 1, 1)
+
+_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"
+
+# Ordered from most to least precise; a span matched once is not matched again.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I)),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I)),
+    ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I)),
+    ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I)),
+    ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("my", re.compile(rf"\b{_M}\s+(?:of\s+|in\s+)?{_Y}\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|during|by|from|until|between|and|to|of)\s+{_Y}\b", re.I)),
+]
+_DURATION = re.compile(
+    r"\b(?:past|last|previous|in|over)\s+(?:nearly\s+|almost\s+|more than\s+)?"
+    r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|next|upcoming)\b", re.I
+)
+_PERIOD_START = re.compile(rf"\b(?:between|from)\s+(?:{_M}\s+)?{_Y}\s+(?:and|to)\s+$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    """An inferred publication date, the phrase it rests on, the rule and a confidence."""
+
+    date: date
+    basis: str
+    rule: str
+    confidence: str  # high, medium, low or none
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One date found in the text, with the latest day it can mean."""
+
+    start: date
+    end: date
+    phrase: str
+    precise: bool
+    future: bool
+    since: bool
+    dateline: bool
+
+
+def _month_end(year: int, month: int) -> date:
+    """Last day of a month, the latest day a month-precision mention can mean."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday_year(month: int, day: int, weekday: int, floor: int, today: date) -> int | None:
+    """Smallest year from `floor` (or latest past year) where day/month fell on weekday."""
+    years = range(max(floor, 1990), today.year + 2)
+    fits = [y for y in years if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    if not fits:
+        return None
+    return fits[0] if floor else max(y for y in fits if y <= today.year + 1)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    """Tell whether the numbers make a real calendar date."""
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _scan(sentence: str) -> list[tuple[str, re.Match[str]]]:
+    """All date expressions in a sentence, most precise first, without overlaps."""
+    taken: list[range] = []
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = range(match.start(), match.end())
+            if any(span.start < t.stop and t.start < span.stop for t in taken):
+                continue
+            taken.append(span)
+            found.append((kind, match))
+    return found
+
+
+def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> DateGuess:
+    """Guess when the article was published from the dates and relative phrases it uses."""
+    today = today or date.today()
+    sentences = [s for p in [title, *paragraphs] for s in split_sentences(p)]
+    scanned = [(s, kind, m) for s in sentences for kind, m in _scan(s)]
+    explicit_years = [int(m.group("y")) for _, kind, m in scanned if "y" in m.re.groupindex]
+    floor = max((y for y in explicit_years if y <= today.year), default=0)
+    durations = [
+        (int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()])
+        for s in sentences
+        for m in _DURATION.finditer(s)
+    ]
+    publication_year: int | None = None
+
+    mentions: list[_Mention] = []
+    for sentence, kind, match in scanned:
+        groups = match.groupdict()
+        month = MONTHS.get((groups.get("m") or "").lower().rstrip("."))
+        since = bool(_SINCE.search(sentence[: match.start()]))
+        future = bool(_FUTURE.search(sentence))
+        dateline = bool(re.search(_DATELINE + "$", sentence[: match.start()], re.I))
+        phrase = match.group(0)
+        if kind == "year":
+            phrase = groups["y"]
+        if kind in {"dmy", "mdy", "weekday"}:
+            day = int(groups["d"])
+            year = int(groups["y"]) if groups.get("y") else None
+            weekday = WEEKDAYS.get((groups.get("wd") or "").lower())
+            if year is None:
+                if weekday is None or month is None:
+                    continue
+                year = _weekday_year(month, day, weekday, floor, today)
+                if year is None:
+                    continue
+            if not _valid(year, month, day):
+                continue
+            when = date(year, month, day)
+            mentions.append(_Mention(when, when, phrase, True, future, since, dateline))
+        elif kind == "relative-month" and durations:
+            # "between June 2011 and December last year" over "the past five years":
+            # the period's start plus its length gives the year of publication.
+            opening = _PERIOD_START.search(sentence[: match.start()])
+            if not opening:
+                continue
+            start_year = int(opening.group("y"))
+            publication_year = start_year + max(durations)
+            offset = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+            year = publication_year + offset
+            mentions.append(
+                _Mention(date(year, month, 1), _month_end(year, month), phrase, False,
+                         future, since, dateline)
+            )
+        elif kind == "my":
+            year = int(groups["y"])
+            mentions.append(
+                _Mention(date(year, month, 1), _month_end(year, month), phrase, False,
+                         future, since, dateline)
+            )
+        elif kind == "year":
+            year = int(groups["y"])
+            mentions.append(
+                _Mention(date(year, 1, 1), date(year, 12, 31), phrase, False,
+                         future, since, dateline)
+            )
+    mentions = [m for m in mentions if m.start <= date(today.year + 1, 12, 31)]
+
+    datelines = [m for m in mentions if m.dateline]
+    if datelines:
+        return DateGuess(datelines[0].start, datelines[0].phrase, "dateline", "high")
+    past = [m for m in mentions if not m.future and not m.since and m.end <= today]
+    future = [m for m in mentions if m.future and not m.since]
+    latest = max(past, key=lambda m: (m.end, m.precise), default=None)
+    upcoming = min((m for m in future if m.precise), key=lambda m: m.start, default=None)
+    if upcoming and (latest is None or upcoming.start > latest.end):
+        return DateGuess(upcoming.start, upcoming.phrase, "before-announced-event", "medium")
+    relative = [m for m in mentions if not re.search(r"\d{4}", m.phrase)]
+    if publication_year and relative and (latest is None or latest.end.year < publication_year):
+        return DateGuess(
+            date(publication_year, 1, 1),
+            f"{relative[0].phrase} (a period of {max(durations)} years)",
+            "relative-year-from-period",
+            "low",
+        )
+    if latest:
+        confidence = "medium" if latest.precise else "low"
+        return DateGuess(latest.end, latest.phrase, "latest-dated-event", confidence)
+    return DateGuess(UNDATED, "no date in the text", "undated", "none")

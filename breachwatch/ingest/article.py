@@ -1,0 +1,97 @@
+"""The ingest line for one seed: read -> clean -> paragraphs -> extract -> metadata."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from breachwatch.extract.breaches import extract_breaches
+from breachwatch.extract.dates import infer_date
+from breachwatch.extract.evidence import Evidence
+from breachwatch.extract.forces import extract_forces
+from breachwatch.extract.outcomes import extract_outcomes
+from breachwatch.extract.publisher import UNKNOWN, extract_publisher
+from breachwatch.extract.standards import extract_standards
+from breachwatch.extract.status import extract_status
+from breachwatch.extract.title import extract_title
+from breachwatch.ingest.clean import DroppedLine, strip_boilerplate
+from breachwatch.ingest.paragraphs import build_paragraphs
+from breachwatch.ingest.read import SeedError, read_seed
+
+MAX_SLUG_CHARS = 80
+
+
+@dataclass
+class Article:
+    """Everything the ingest learned about one seed, ready to be written as Markdown."""
+
+    seed: Path
+    metadata: dict[str, Any]
+    paragraphs: list[str]
+    dropped: list[DroppedLine]
+    evidence: dict[str, list[Evidence]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def slugify(text: str) -> str:
+    """URL slug from a title: ASCII, lower case, hyphens, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("&", " and ")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG_CHARS:
+        slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0]
+    return slug
+
+
+def ingest_seed(path: Path, today: date | None = None) -> Article:
+    """Turn one seed file into an Article; raises SeedError if it cannot become one."""
+    text, _encoding = read_seed(path)
+    lines, dropped = strip_boilerplate(text)
+    publisher, masthead_index = extract_publisher(lines)
+    if masthead_index is not None:
+        lines = lines[:masthead_index] + lines[masthead_index + 1 :]
+    paragraphs = build_paragraphs(lines)
+    if not paragraphs:
+        raise SeedError(path, "has no article text once page boilerplate is removed")
+    title, title_is_first = extract_title(paragraphs)
+    body = paragraphs[1:] if title_is_first else paragraphs
+    if not body:
+        raise SeedError(path, "has a headline but no article text")
+    slug = slugify(title) or slugify(path.stem)
+
+    evidence = {
+        "forces": extract_forces(title, body),
+        "breaches": extract_breaches(title, body),
+        "outcomes": extract_outcomes(title, body),
+        "standards": extract_standards(title, body),
+    }
+    status = extract_status(title, body)
+    evidence["case_status"] = [status]
+    guess = infer_date(title, body, today)
+    metadata: dict[str, Any] = {
+        "title": title,
+        "slug": slug,
+        "date": guess.date.isoformat(),
+        "date_basis": guess.basis,
+        "date_rule": guess.rule,
+        "date_confidence": guess.confidence,
+        "publisher": publisher,
+        "seed": path.name,
+        **{name: [item.slug for item in found] for name, found in evidence.items()
+           if name != "case_status"},
+        "case_status": status.slug,
+    }
+    warnings = []
+    if not metadata["forces"]:
+        warnings.append("no police force found")
+    if not metadata["breaches"]:
+        warnings.append("no breach type found")
+    if guess.confidence in {"low", "none"}:
+        warnings.append(f"{guess.confidence}-confidence date ({guess.basis})")
+    if publisher == UNKNOWN:
+        warnings.append("unknown publisher")
+    return Article(path, metadata, body, dropped, evidence, warnings)

@@ -1,0 +1,177 @@
+"""Ingest a whole seeds folder into content/, reporting per article what was extracted."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from breachwatch.ingest.article import Article, ingest_seed
+from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
+from breachwatch.ingest.read import SeedError
+from breachwatch.ingest.write import (
+    is_hand_edited,
+    recorded_digest,
+    render_markdown,
+    write_atomically,
+)
+from breachwatch.schema import MetadataError, validate
+
+SEED_SUFFIX = ".txt"
+# Show a progress bar when a batch is at least this large.
+PROGRESS_THRESHOLD = 50
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: articles written, problems, and files left alone."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: int = 0
+    removed: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every seed became an article."""
+        return not self.errors
+
+
+def _describe(article: Article) -> str:
+    """One readable block per article for the ingest log."""
+    meta = article.metadata
+    lines = [
+        f"[bold]{meta['slug']}[/bold]  ({article.seed.name})",
+        f"  date      {meta['date']}  {meta['date_confidence']} confidence, "
+        f"from: {meta['date_basis']}",
+        f"  publisher {meta['publisher']}",
+        f"  forces    {', '.join(meta['forces']) or '-'}",
+        f"  breaches  {', '.join(meta['breaches']) or '-'}",
+        f"  outcomes  {', '.join(meta['outcomes']) or '-'}",
+        f"  standards {', '.join(meta['standards']) or '-'}",
+        f"  status    {meta['case_status']}",
+    ]
+    if meta.get("corrected"):
+        lines.append(f"  corrected by editor: {', '.join(meta['corrected'])}")
+    lines += [f"  dropped   line {d.number} ({d.rule}): {d.text}" for d in article.dropped]
+    lines += [f"  [yellow]warning[/yellow]   {warning}" for warning in article.warnings]
+    return "\n".join(lines)
+
+
+def _unique_slug(article: Article, taken: dict[str, Article]) -> str:
+    """Keep slugs unique by adding a stable suffix from the seed's file name."""
+    slug = article.metadata["slug"]
+    if slug not in taken:
+        return slug
+    suffix = hashlib.sha1(article.seed.name.encode()).hexdigest()[:6]
+    return f"{slug}-{suffix}"
+
+
+def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
+    """The seed files to ingest, sorted; anything else in the folder is reported."""
+    if not seeds_dir.is_dir():
+        raise SystemExit(f"{seeds_dir}: seeds folder not found")
+    seeds = []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != SEED_SUFFIX or not path.is_file():
+            report.warnings.append(f"{path}: ignored, seeds must be plain-text .txt files")
+            continue
+        seeds.append(path)
+    return seeds
+
+
+def ingest_all(
+    seeds_dir: Path,
+    content_dir: Path,
+    corrections_dir: Path,
+    today: date | None = None,
+    console: Console | None = None,
+) -> IngestReport:
+    """Ingest every seed; a bad seed is reported and skipped, the rest still written."""
+    console = console or Console(stderr=True)
+    report = IngestReport()
+    articles_dir = content_dir / "articles"
+    seeds = list_seeds(seeds_dir, report)
+    by_slug: dict[str, Article] = {}
+    by_text: dict[str, Path] = {}
+    with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
+        task = bar.add_task("Ingesting seeds", total=len(seeds))
+        for seed in seeds:
+            bar.advance(task)
+            try:
+                article = ingest_seed(seed, today)
+                correction = load_correction(corrections_path(corrections_dir, seed))
+                article.metadata = apply_correction(article.metadata, correction)
+                validate(article.metadata, str(seed))
+            except (SeedError, MetadataError) as error:
+                report.errors.append(str(error))
+                continue
+            fingerprint = "\n".join(article.paragraphs)
+            if fingerprint in by_text:
+                report.warnings.append(
+                    f"{seed}: skipped, same text as {by_text[fingerprint].name}"
+                )
+                continue
+            by_text[fingerprint] = seed
+            slug = _unique_slug(article, by_slug)
+            if slug != article.metadata["slug"]:
+                article.warnings.append(f"slug '{article.metadata['slug']}' taken; using '{slug}'")
+                article.metadata["slug"] = slug
+            by_slug[slug] = article
+            report.articles.append(article)
+            _write(article, articles_dir, report)
+            console.print(_describe(article), highlight=False)
+    current = {a.seed.name: articles_dir / f"{a.metadata['slug']}.md" for a in report.articles}
+    report.removed = _remove_orphans(articles_dir, current, {s.name for s in seeds})
+    for path in report.removed:
+        console.print(f"removed {path}: its seed is gone or renamed", highlight=False)
+    for warning in report.warnings:
+        console.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+    for error in report.errors:
+        console.print(f"[red]error[/red] {error}", highlight=False)
+    console.print(
+        f"{len(report.articles)} articles from {len(seeds)} seeds, {report.written} written, "
+        f"{len(report.errors)} failed",
+        highlight=False,
+    )
+    return report
+
+
+def _write(article: Article, articles_dir: Path, report: IngestReport) -> None:
+    """Write one article unless an editor has changed its generated file by hand."""
+    path = articles_dir / f"{article.metadata['slug']}.md"
+    if path.exists() and is_hand_edited(path):
+        article.warnings.append(
+            f"{path} was edited by hand and is kept; put corrections in "
+            f"content/corrections/{article.seed.stem}.yaml instead"
+        )
+        return
+    if write_atomically(path, render_markdown(article.metadata, article.paragraphs)):
+        report.written += 1
+
+
+def _remove_orphans(articles_dir: Path, current: dict[str, Path], present: set[str]) -> list[Path]:
+    """Delete unedited generated articles whose seed is gone or now writes elsewhere."""
+    removed = []
+    if not articles_dir.is_dir():
+        return removed
+    for path in sorted(articles_dir.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if recorded_digest(text) is None or is_hand_edited(path):
+            continue
+        seed = next(
+            (line.partition(": ")[2].strip() for line in text.splitlines()
+             if line.startswith("Seed: ")),
+            None,
+        )
+        if seed and (seed not in present or current.get(seed, path) != path):
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -1,0 +1,62 @@
+"""Write an article as Pelican Markdown, never clobbering an editor's hand edits."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from breachwatch.ingest.escape import escape_markdown
+from breachwatch.schema import FIELDS
+
+DIGEST_KEY = "Ingest_digest"
+
+
+def _header_value(value: Any) -> str:
+    """Metadata values are single lines; lists are comma-separated."""
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(item) for item in value)
+    return " ".join(str(value).split())
+
+
+def _digest(text: str) -> str:
+    """Fingerprint of the generated file, to notice later edits by hand."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render_markdown(metadata: dict[str, Any], paragraphs: list[str]) -> str:
+    """Markdown source: schema fields in schema order, then the escaped paragraphs."""
+    header = [
+        f"{field.name.capitalize()}: {_header_value(metadata[field.name])}"
+        for field in FIELDS
+        if field.name in metadata and metadata[field.name] not in (None, "", [])
+    ]
+    body = "\n\n".join(escape_markdown(" ".join(p.split())) for p in paragraphs)
+    text = "\n".join(header) + "\n\n" + body + "\n"
+    return f"{DIGEST_KEY}: {_digest(text)}\n{text}"
+
+
+def recorded_digest(text: str) -> str | None:
+    """The digest line of a generated file, or None for a hand-written one."""
+    first, _, _ = text.partition("\n")
+    key, _, value = first.partition(": ")
+    return value.strip() if key == DIGEST_KEY else None
+
+
+def is_hand_edited(path: Path) -> bool:
+    """True if the file was written or changed by a person since the ingest wrote it."""
+    text = path.read_text(encoding="utf-8")
+    digest = recorded_digest(text)
+    return digest is None or digest != _digest(text.partition("\n")[2])
+
+
+def write_atomically(path: Path, text: str) -> bool:
+    """Replace `path` with `text` in one step; return False if nothing changed."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    return True

@@ -1,0 +1,64 @@
+"""Open data: write every article's metadata as JSON for data journalists."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+
+def article_record(article: Any) -> dict[str, Any]:
+    """The public, stable description of one article (slugs, not display names)."""
+    meta = article.metadata
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "url": article.url,
+        "date": article.date.date().isoformat(),
+        "date_basis": meta.get("date_basis", ""),
+        "date_rule": meta.get("date_rule", ""),
+        "date_confidence": meta.get("date_confidence", ""),
+        "publisher": meta.get("publisher", "unknown"),
+        "seed": meta.get("seed", ""),
+        "forces": [term.slug for term in article.forces],
+        "breaches": [term.slug for term in article.breaches],
+        "outcomes": [term.slug for term in article.outcomes],
+        "standards": [term.slug for term in article.standards],
+        "status": article.case_status.slug if article.case_status else None,
+        "corrected_fields": sorted(
+            item.strip() for item in str(meta.get("corrected", "")).split(",") if item.strip()
+        ),
+    }
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON with sorted keys and a final newline, identical between builds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+class ExportGenerator(Generator):
+    """Writes data/articles.json after the taxonomies are attached."""
+
+    def generate_context(self) -> None:
+        """Nothing to add to the context; records are built at output time."""
+
+    def generate_output(self, writer) -> None:
+        """Write the article records, newest first, as the site lists them."""
+        records = [article_record(a) for a in self.context.get("articles", [])]
+        write_json(Path(self.output_path) / self.settings["DATA_ARTICLES_JSON"], records)
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican our generator class."""
+    return ExportGenerator
+
+
+def register() -> None:
+    """Pelican plugin entry point."""
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,134 @@
+"""The one definition of an article's metadata: fields, types, vocabularies, validation."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+CONFIDENCES = ("high", "medium", "low", "none")
+
+
+def _forces() -> Iterable[str]:
+    from breachwatch.extract.forces import load_forces
+
+    return load_forces()
+
+
+def _breaches() -> Iterable[str]:
+    from breachwatch.extract.breaches import load_breach_types
+
+    return load_breach_types()
+
+
+def _outcomes() -> Iterable[str]:
+    from breachwatch.extract.outcomes import load_outcomes
+
+    return load_outcomes()
+
+
+def _standards() -> Iterable[str]:
+    from breachwatch.extract.standards import load_standards
+
+    return load_standards()
+
+
+def _statuses() -> Iterable[str]:
+    from breachwatch.extract.status import load_statuses
+
+    return load_statuses()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One metadata field: its Markdown key, kind, and allowed values if it has any."""
+
+    name: str
+    kind: str  # text, date, choice or list
+    required: bool = True
+    vocabulary: Callable[[], Iterable[str]] | None = None
+    help: str = ""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", "text", help="Headline as published."),
+    Field("slug", "text", help="URL name of the article page."),
+    Field("date", "date", help="Publication date (ISO 8601), inferred unless an editor set it."),
+    Field("date_basis", "text", help="The phrase of the text the date was inferred from."),
+    Field("date_rule", "text", help="Which inference rule produced the date."),
+    Field("date_confidence", "choice", vocabulary=lambda: CONFIDENCES, help="high to none."),
+    Field("publisher", "text", help="Source publisher credited, or 'unknown'."),
+    Field("seed", "text", help="File name of the source text in seeds/."),
+    Field("forces", "list", required=False, vocabulary=_forces, help="Forces it is about."),
+    Field("breaches", "list", required=False, vocabulary=_breaches, help="Types of breach."),
+    Field("outcomes", "list", required=False, vocabulary=_outcomes, help="Outcomes reported."),
+    Field("standards", "list", required=False, vocabulary=_standards, help="Standards at issue."),
+    Field("case_status", "choice", vocabulary=_statuses, help="alleged, proven, ... ."),
+    Field("corrected", "list", required=False, help="Fields an editor corrected."),
+)
+FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+
+
+class MetadataError(ValueError):
+    """Metadata of one article breaks the schema; the message names file and field."""
+
+
+def suggest(value: str, allowed: Iterable[str]) -> str:
+    """A 'did you mean' hint for a mistyped slug, or an empty string."""
+    close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def as_list(value: Any) -> list[str]:
+    """Read a list field from YAML (a list) or Markdown metadata (comma-separated text)."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return [str(item).strip() for item in value]
+
+
+def field_errors(name: str, value: Any) -> list[str]:
+    """Problems with one field's value, each a readable sentence."""
+    field = FIELDS_BY_NAME.get(name)
+    if field is None:
+        return [f"unknown field '{name}'{suggest(name, FIELDS_BY_NAME)}"]
+    if field.kind == "date":
+        if isinstance(value, date):
+            return []
+        try:
+            date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return [f"field 'date': '{value}' is not an ISO date like 2021-01-14"]
+        return []
+    if field.kind == "list":
+        values = as_list(value)
+    else:
+        if not isinstance(value, str | date) or not str(value).strip():
+            return [f"field '{name}': must be non-empty text"] if field.required else []
+        values = [str(value)]
+    if field.vocabulary is None:
+        return []
+    allowed = set(field.vocabulary())
+    return [
+        f"field '{name}': unknown value '{item}'{suggest(item, allowed)}"
+        for item in values
+        if item not in allowed
+    ]
+
+
+def validate(metadata: dict[str, Any], source: str, *, complete: bool = True) -> None:
+    """Raise MetadataError listing every problem in one article's metadata."""
+    problems = [
+        problem for name, value in metadata.items() for problem in field_errors(name, value)
+    ]
+    if complete:
+        problems += [
+            f"missing field '{field.name}'"
+            for field in FIELDS
+            if field.required and field.name not in metadata
+        ]
+    if problems:
+        raise MetadataError(f"{source}: " + "; ".join(problems))

@@ -1,0 +1,84 @@
+"""Pelican settings for local builds: relative URLs so output/ works from any folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # our plugins live in this checkout
+
+from breachwatch.plugins.ordering import newest_first  # noqa: E402
+
+AUTHOR = "The Police Data Investigation team"
+SITENAME = "Police Data Misuse: an investigation"
+SITEDESCRIPTION = (
+    "How UK police officers and staff look people up without a policing purpose, leak to "
+    "criminals, embassies or journalists, sell information, or lose it - case by case, "
+    "with every figure traced to its source sentence."
+)
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+LOCALE = ("C.UTF-8",)
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+IGNORE_FILES = [".*", "corrections"]
+STATIC_PATHS: list[str] = []
+THEME = "theme"
+
+PLUGINS = ["breachwatch.plugins.taxonomies", "breachwatch.plugins.export"]
+
+# Only core Markdown syntax: seed text is escaped for it, and no extension can turn
+# article text into tables, footnotes or attribute lists.
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.meta": {}},
+    "output_format": "html5",
+}
+# Autoescape every template variable; rendered article HTML is marked safe explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_ORDER_BY = newest_first
+
+# Our own taxonomies replace Pelican's categories, tags and authors.
+FORCE_URL = "forces/{slug}/"
+FORCE_SAVE_AS = "forces/{slug}/index.html"
+FORCES_URL = "forces/"
+FORCES_SAVE_AS = "forces/index.html"
+BREACH_URL = "breaches/{slug}/"
+BREACH_SAVE_AS = "breaches/{slug}/index.html"
+BREACHES_URL = "breaches/"
+BREACHES_SAVE_AS = "breaches/index.html"
+FORCE_FEED_ATOM = "feeds/forces/{slug}.atom.xml"
+BREACH_FEED_ATOM = "feeds/breaches/{slug}.atom.xml"
+DATA_ARTICLES_JSON = "data/articles.json"
+
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = "archives/index.html"
+ARCHIVES_URL = "archives/"
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives"]
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ATOM = FEED_RSS = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 50
+
+DEFAULT_PAGINATION = 50
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+SUMMARY_MAX_LENGTH = 40
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+PAGINATED_TEMPLATES = {"index": None, "force": None, "breach": None}
