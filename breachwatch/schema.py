@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 CONFIDENCES = ("high", "medium", "low", "none")
+PRECISIONS = ("day", "month", "year")
 
 
 def _forces() -> Iterable[str]:
@@ -59,6 +60,7 @@ FIELDS: tuple[Field, ...] = (
     Field("date_basis", "text", help="The phrase of the text the date was inferred from."),
     Field("date_rule", "text", help="Which inference rule produced the date."),
     Field("date_confidence", "choice", vocabulary=lambda: CONFIDENCES, help="high to none."),
+    Field("date_precision", "choice", vocabulary=lambda: PRECISIONS, help="day, month, year."),
     Field("publisher", "text", help="Source publisher credited, or 'unknown'."),
     Field("seed", "text", help="File name of the source text in seeds/."),
     Field("forces", "list", required=False, vocabulary=_forces, help="Forces it is about."),

@@ -60,6 +60,7 @@ class DateGuess:
     basis: str
     rule: str
     confidence: str  # high, medium, low or none
+    precision: str  # day, month or year: how much of `date` the text supports
 
 
 @dataclass(frozen=True)
@@ -176,13 +177,16 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
 
     datelines = [m for m in mentions if m.dateline]
     if datelines:
-        return DateGuess(datelines[0].start, datelines[0].phrase, "dateline", "high")
+        first = datelines[0]
+        return DateGuess(first.start, first.phrase, "dateline", "high", _precision(first))
     past = [m for m in mentions if not m.future and not m.since and m.end <= today]
     future = [m for m in mentions if m.future and not m.since]
     latest = max(past, key=lambda m: (m.end, m.precise), default=None)
     upcoming = min((m for m in future if m.precise), key=lambda m: m.start, default=None)
     if upcoming and (latest is None or upcoming.start > latest.end):
-        return DateGuess(upcoming.start, upcoming.phrase, "before-announced-event", "medium")
+        return DateGuess(
+            upcoming.start, upcoming.phrase, "before-announced-event", "medium", "day"
+        )
     relative = [m for m in mentions if not re.search(r"\d{4}", m.phrase)]
     if publication_year and relative and (latest is None or latest.end.year < publication_year):
         return DateGuess(
@@ -190,8 +194,18 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             f"{relative[0].phrase} (a period of {max(durations)} years)",
             "relative-year-from-period",
             "low",
+            "year",
         )
     if latest:
         confidence = "medium" if latest.precise else "low"
-        return DateGuess(latest.end, latest.phrase, "latest-dated-event", confidence)
-    return DateGuess(UNDATED, "no date in the text", "undated", "none")
+        return DateGuess(
+            latest.end, latest.phrase, "latest-dated-event", confidence, _precision(latest)
+        )
+    return DateGuess(UNDATED, "no date in the text", "undated", "none", "year")
+
+
+def _precision(mention: _Mention) -> str:
+    """How much of a mention's date the text states: a day, a month or a year."""
+    if mention.precise:
+        return "day"
+    return "month" if mention.start.month == mention.end.month else "year"

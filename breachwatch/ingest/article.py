@@ -79,6 +79,7 @@ def ingest_seed(path: Path, today: date | None = None) -> Article:
         "date_basis": guess.basis,
         "date_rule": guess.rule,
         "date_confidence": guess.confidence,
+        "date_precision": guess.precision,
         "publisher": publisher,
         "seed": path.name,
         **{name: [item.slug for item in found] for name, found in evidence.items()

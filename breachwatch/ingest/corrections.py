@@ -51,5 +51,7 @@ def apply_correction(metadata: dict[str, Any], correction: dict[str, Any]) -> di
             merged["date_rule"] = "editor"
         if "date_confidence" not in fields:
             merged["date_confidence"] = "high"
+        if "date_precision" not in fields:
+            merged["date_precision"] = "day"
     merged["corrected"] = sorted(fields)
     return merged
