@@ -8,7 +8,7 @@ _OPENING_QUOTES = ('"', "\u201c")
 _CLOSING_QUOTES = ('"', "\u201d")
 _TERMINAL = ".!?:;\"'\u201d\u2019)"
 # A line this long holding this many sentences was flattened by the scraper.
-FLATTENED_MIN_CHARS = 600
+FLATTENED_MIN_CHARS = 500
 FLATTENED_MIN_SENTENCES = 5
 
 

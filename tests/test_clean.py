@@ -1,0 +1,38 @@
+"""Boilerplate goes only by a rule, and only where the rule says it may."""
+
+from __future__ import annotations
+
+from breachwatch.ingest.clean import load_rules, strip_boilerplate
+
+
+def test_rules_load_with_ids_and_reasons() -> None:
+    rules = load_rules()
+    assert len({rule.id for rule in rules}) == len(rules)
+    assert all(rule.why for rule in rules)
+
+
+def test_edge_lines_dropped_with_their_rule() -> None:
+    text = "top of page\n\nOfficer sacked\n\nAn officer was sacked.\n\nSubscribe now\n\nWhat's Hot"
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["page-anchor", "subscribe", "trending-widget"]
+    assert [d.number for d in dropped] == [1, 7, 9]
+    assert "An officer was sacked." in kept
+
+
+def test_edge_rule_keeps_the_same_words_inside_the_article() -> None:
+    text = "Headline\n\nClose\n\nThe panel said the case was close.\n\nClose"
+    kept, dropped = strip_boilerplate(text)
+    assert kept.count("Close") == 1  # the one in the middle stays
+    assert len(dropped) == 1 and dropped[0].number == 7
+
+
+def test_sentences_that_merely_mention_subscribing_are_kept() -> None:
+    text = "Headline\n\nReaders can subscribe now to our newsletter, the editor said.\n"
+    kept, dropped = strip_boilerplate(text)
+    assert dropped == []
+
+
+def test_cookie_banner_dropped_anywhere() -> None:
+    text = "Headline\n\nWe use cookies to improve your experience.\n\nAn officer was sacked."
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["cookie-banner"]
