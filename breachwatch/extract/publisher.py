@@ -62,6 +62,8 @@ def credited_publisher(line: str) -> str | None:
         match = pattern.fullmatch(line.strip())
         if match:
             name = match.group("name").strip()
+            if name.startswith("the "):
+                name = "T" + name[1:]
             return rules.spellings.get(name.casefold(), name)
     return None
 

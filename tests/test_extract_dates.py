@@ -1,0 +1,81 @@
+"""Publication dates inferred from text, with the phrase they rest on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from breachwatch.extract.dates import infer_date
+from conftest import TODAY
+
+
+def guess(*paragraphs: str):
+    return infer_date("Headline", list(paragraphs), today=TODAY)
+
+
+def test_weekday_fixes_the_year_of_an_announced_hearing() -> None:
+    result = guess(
+        "The officer was accused of misconduct between March 2019 and December 2020.",
+        "The allegations will be heard from Tuesday, September 26 to Wednesday, October 4.",
+    )
+    assert result.date == date(2023, 9, 26)
+    assert result.basis == "Tuesday, September 26"
+    assert (result.rule, result.confidence, result.precision) == (
+        "before-announced-event", "medium", "day",
+    )
+
+
+def test_latest_past_event_with_a_day() -> None:
+    result = guess(
+        "We began our investigation in July 2020 and completed it October 2020.",
+        "The meeting took place on Thursday 14 January 2021.",
+    )
+    assert result.date == date(2021, 1, 14)
+    assert result.confidence == "medium"
+
+
+def test_since_dates_are_lower_bounds_not_events() -> None:
+    result = guess("The meeting took place on 3 March 2021.", "Stats since 1st January 2022.")
+    assert result.date == date(2021, 3, 3)
+
+
+def test_month_precision_uses_the_end_of_the_month() -> None:
+    result = guess("Breaches between January 2009 and October 2013 ranged widely.")
+    assert result.date == date(2013, 10, 31)
+    assert (result.confidence, result.precision, result.basis) == ("low", "month", "October 2013")
+
+
+def test_relative_year_resolved_from_a_period_and_its_length() -> None:
+    result = guess(
+        "There were 900 breaches over the past five years.",
+        "Figures show 2,315 breaches between June 2011 and December last year.",
+    )
+    assert result.date == date(2016, 1, 1)
+    assert result.precision == "year"
+    assert "December last year" in result.basis
+
+
+def test_explicit_dateline_wins_with_high_confidence() -> None:
+    result = guess("Published: 12 May 2019", "The officer was sacked on 3 March 2019.")
+    assert (result.date, result.confidence) == (date(2019, 5, 12), "high")
+
+
+def test_weekday_that_contradicts_the_date_is_not_used_to_move_it() -> None:
+    # 14 January 2021 was a Thursday; the stated date is kept as written.
+    result = guess("It took place on Monday 14 January 2021.")
+    assert result.date == date(2021, 1, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["An officer was sacked for looking up his neighbour.", "He met her 30 times."],
+)
+def test_undated_text_says_so(text: str) -> None:
+    result = guess(text)
+    assert (result.rule, result.confidence) == ("undated", "none")
+
+
+def test_future_years_are_ignored() -> None:
+    result = guess("The plan runs until 2099.", "He was dismissed in May 2018.")
+    assert result.date == date(2018, 5, 31)
