@@ -30,7 +30,11 @@ IGNORE_FILES = [".*", "corrections"]
 STATIC_PATHS: list[str] = []
 THEME = "theme"
 
-PLUGINS = ["breachwatch.plugins.taxonomies", "breachwatch.plugins.export"]
+PLUGINS = [
+    "breachwatch.plugins.markdown_reader",
+    "breachwatch.plugins.taxonomies",
+    "breachwatch.plugins.export",
+]
 
 # Only core Markdown syntax: seed text is escaped for it, and no extension can turn
 # article text into tables, footnotes or attribute lists.
