@@ -32,4 +32,5 @@ clean:
 	rm -rf output output.* cache __pycache__ .pytest_cache
 
 bench: $(STAMP)
-	$(PY) -m bench.run
+	$(PY) -m pip install --quiet -r bench/requirements.txt
+	$(PY) -m bench.run $(BENCH_ARGS)
