@@ -251,7 +251,8 @@ def load_forces(path: Path = FORCES_FILE) -> tuple[tuple[Force, ...], str]:
         forces.append(Force(str(entry.get("slug") or slugify(name)), name, tuple(aliases)))
     if len(forces) < 5:
         return FALLBACK_FORCES, f"built-in list ({path.name} has only {len(forces)} forces)"
-    return tuple(forces), f"{path.relative_to(REPO)} ({len(forces)} forces)"
+    shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    return tuple(forces), f"{shown} ({len(forces)} forces)"
 
 
 def _date_phrase(rng: random.Random, day: dt.date) -> str:

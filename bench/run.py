@@ -169,11 +169,11 @@ def machine() -> dict[str, str]:
     }
 
 
-def ours_interface(log: Path) -> tuple[dict[str, bool] | None, str]:
+def ours_interface(checkout: Path, log: Path) -> tuple[dict[str, bool] | None, str]:
     """Which of our commands and flags exist right now, or why ours is skipped."""
     flags: dict[str, bool] = {}
     for sub in ("ingest", "build"):
-        out = subprocess.run([PY, "-m", "breachwatch", sub, "--help"], cwd=REPO,
+        out = subprocess.run([PY, "-m", "breachwatch", sub, "--help"], cwd=checkout,
                              capture_output=True, text=True, check=False)
         with log.open("a", encoding="utf-8") as handle:
             handle.write(f"\n$ breachwatch {sub} --help\n{out.stdout}{out.stderr}")
@@ -190,9 +190,28 @@ def ours_interface(log: Path) -> tuple[dict[str, bool] | None, str]:
     return flags, ""
 
 
-def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None) -> list[Step]:
-    """Ingest throughput, cold/warm/one-edit builds and Pagefind, run from the repo root."""
-    flags, why = ours_interface(log)
+SETTINGS_PROBE = (
+    "import json; from pelican.settings import read_settings; s = read_settings('pelicanconf.py');"
+    " print(json.dumps([bool(s.get('CACHE_CONTENT') or s.get('LOAD_CONTENT_CACHE')),"
+    " s.get('CACHE_PATH')]))"
+)
+
+
+def ours_cache(checkout: Path) -> Path | None:
+    """Pelican content cache our settings use, so cold runs can start without it."""
+    out = subprocess.run([PY, "-c", SETTINGS_PROBE], cwd=checkout, capture_output=True,
+                         text=True, check=False)
+    try:
+        enabled, path = json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+    return Path(path) if enabled and path else None
+
+
+def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None,
+               checkout: Path = REPO) -> list[Step]:
+    """Ingest throughput, cold/warm/one-edit builds and Pagefind, run from the checkout root."""
+    flags, why = ours_interface(checkout, log)
     if flags is None:
         print(f"  ours     SKIPPED: {why}", flush=True)
         return [Step("ours", "skipped", note=why)]
@@ -200,7 +219,7 @@ def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None
     ingest_dir, cache = root / "ours-ingest", root / "ours-cache"
     ingest = measure(Step("ours", "ingest"),
                      [PY, "-m", "breachwatch", "ingest", "--seeds", str(seeds),
-                      "--content", str(ingest_dir)], REPO, log, repeat,
+                      "--content", str(ingest_dir)], checkout, log, repeat,
                      before=lambda i: rmtree(ingest_dir), ok=(0, 1))
     ingest.note = f"{n / ingest.median:.0f} articles/s"
     build = [PY, "-m", "breachwatch", "build", "--seeds", str(seeds), "--content", str(content),
@@ -210,20 +229,26 @@ def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None
     if flags["cache"]:
         build += ["--cache", str(cache)]
 
+    settings_cache = None if flags["cache"] else ours_cache(checkout)
+
     def clean(_: int) -> None:
         rmtree(content, out, out.with_name(out.name + ".staging"), cache)
+        if settings_cache:
+            rmtree(settings_cache)
 
     note = "ingest + build" + (", --no-search" if flags["no_search"] else
                                " (no --no-search flag: includes search indexing if any)")
-    steps = [ingest, measure(Step("ours", "cold build", note=note), build, REPO, log, repeat,
+    if settings_cache:
+        note += f"; cold runs clear the settings' CACHE_PATH {settings_cache}"
+    steps = [ingest, measure(Step("ours", "cold build", note=note), build, checkout, log, repeat,
                              before=clean, ok=(0, 1))]
-    steps.append(measure(Step("ours", "warm rebuild"), build, REPO, log, repeat, ok=(0, 1)))
+    steps.append(measure(Step("ours", "warm rebuild"), build, checkout, log, repeat, ok=(0, 1)))
     edited = sorted(seeds.glob("*.txt"))[n // 2]
-    steps.append(measure(Step("ours", "one article edited"), build, REPO, log, repeat,
+    steps.append(measure(Step("ours", "one article edited"), build, checkout, log, repeat,
                          before=lambda i: edit_file(edited, i), ok=(0, 1)))
     if pagefind:
         steps.append(measure(Step("ours", "pagefind index", note="on our output"),
-                             [str(pagefind), "--site", str(out)], REPO, log, repeat,
+                             [str(pagefind), "--site", str(out)], checkout, log, repeat,
                              before=lambda i: rmtree(out / "pagefind")))
     return steps
 
@@ -413,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated subset of ours,pelican,hugo")
     parser.add_argument("--no-pagefind", action="store_true", help="skip Pagefind indexing")
     parser.add_argument("--no-docs", action="store_true", help="do not write the docs")
+    parser.add_argument("--ours-checkout", type=Path, default=REPO,
+                        help="run `python -m breachwatch` from this checkout (default: this repo)")
     args = parser.parse_args(argv)
     n = 200 if args.quick else args.n
     tools = [t for t in args.tools.split(",") if t]
@@ -430,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({time.perf_counter() - start:.1f} s) in {root}", flush=True)
     pagefind = None if args.no_pagefind else pagefind_binary()
     steps: list[Step] = []
-    runners = {"ours": lambda: bench_ours(root, n, repeat, log, pagefind),
+    runners = {"ours": lambda: bench_ours(root, n, repeat, log, pagefind,
+                                          args.ours_checkout.resolve()),
                "pelican": lambda: bench_pelican(root, n, repeat, log),
                "hugo": lambda: bench_hugo(root, n, repeat, log, pagefind)}
     for tool in tools:
