@@ -1,0 +1,242 @@
+"""Tag the police forces an article is about, not those it mentions in passing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
+from breachwatch.extract.evidence import Evidence
+from breachwatch.sentences import split_sentences
+
+_FILE = "forces.yaml"
+COUNTRIES = frozenset(
+    {"England", "Wales", "Scotland", "Northern Ireland", "Great Britain", "United Kingdom"}
+)
+# Clause breaks: a passing cue only disqualifies mentions in its own clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+_QUOTES_AND_SPACE = " \t\"'\u2018\u2019\u201c\u201d."
+# How much each kind of mention adds to a force's relevance.
+_WEIGHTS = {"title": 4, "about": 2, "neutral": 1}
+# A force with only neutral mentions counts once it is named this many times.
+NEUTRAL_MENTIONS_ENOUGH = 2
+
+
+@dataclass(frozen=True)
+class Force:
+    """One police force as listed in forces.yaml."""
+
+    name: str
+    slug: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """forces.yaml compiled into the patterns the matcher needs."""
+
+    names: re.Pattern[str]
+    abbreviations: re.Pattern[str]
+    owners: dict[str, str]
+    excludes: dict[str, re.Pattern[str]]
+    bodies: re.Pattern[str]
+    passing: re.Pattern[str]
+    about: re.Pattern[str]
+    figures: re.Pattern[str]
+
+
+def slugify_force_name(name: str) -> str:
+    """The slug a force name must have, so editors cannot let the two drift apart."""
+    return re.sub(r"[^a-z0-9]+", "-", name.replace("&", " and ").lower()).strip("-")
+
+
+def _key(term: str) -> str:
+    """How a name is compared: any case, any spacing, "&" as "and"."""
+    return " ".join(term.replace("&", " and ").replace("\u2019", "'").casefold().split())
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """Check that an optional field is a list of non-empty strings."""
+    value = [] if value is None else value
+    ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+    require(ok, _FILE, f"{where}: '{key}' must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _parse_force(entry: Any, index: int) -> Force:
+    """Validate one entry of `forces`; errors name the entry."""
+    require(isinstance(entry, dict), _FILE, f"forces entry {index + 1} must be a mapping")
+    name = entry.get("name")
+    where = f"force {name!r}" if isinstance(name, str) else f"forces entry {index + 1}"
+    require(isinstance(name, str) and bool(name.strip()), _FILE, f"{where}: 'name' missing")
+    unknown = set(entry) - {"name", "slug", "country", "aliases", "abbreviations", "exclude"}
+    require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
+    expected = slugify_force_name(name)
+    require(
+        entry.get("slug") == expected,
+        _FILE,
+        f"{where}: slug {entry.get('slug')!r} should be {expected!r}",
+    )
+    require(
+        entry.get("country") in COUNTRIES,
+        _FILE,
+        f"{where}: country {entry.get('country')!r} is not one of {sorted(COUNTRIES)}",
+    )
+    return Force(
+        name=name,
+        slug=expected,
+        country=entry["country"],
+        aliases=_strings(entry.get("aliases"), where, "aliases"),
+        abbreviations=_strings(entry.get("abbreviations"), where, "abbreviations"),
+        exclude=_strings(entry.get("exclude"), where, "exclude"),
+    )
+
+
+def parse_forces(data: Any) -> dict[str, Force]:
+    """Validate the `forces` list: shapes, slugs, and no name shared by two forces."""
+    require(isinstance(data, dict), _FILE, "expected a mapping")
+    require(isinstance(data.get("forces"), list), _FILE, "'forces' must be a list")
+    forces: dict[str, Force] = {}
+    owner: dict[str, str] = {}
+    for index, entry in enumerate(data["forces"]):
+        force = _parse_force(entry, index)
+        require(force.slug not in forces, _FILE, f"force {force.name!r}: duplicate slug")
+        forces[force.slug] = force
+        for term in (force.name, *force.aliases, *force.abbreviations):
+            taken = owner.setdefault(_key(term), force.slug)
+            require(
+                taken == force.slug,
+                _FILE,
+                f"force {force.name!r}: {term!r} already belongs to {taken!r}",
+            )
+    return forces
+
+
+@cache
+def load_forces() -> dict[str, Force]:
+    """Every force in forces.yaml by slug, validated once per process."""
+    return parse_forces(read_data_file(_FILE))
+
+
+def _phrase(text: str, plural: bool = False) -> str:
+    """Regex for a phrase: any spacing, "and" or "&", either apostrophe, * for any ending."""
+    stem = text.endswith("*")
+    parts = [
+        "(?:and|&)" if word.lower() == "and" else re.escape(word).replace("'", "['\u2019]")
+        for word in text.rstrip("*").split()
+    ]
+    return r"\s+".join(parts) + (r"\w*" if stem else "s?" if plural else "")
+
+
+def _any(phrases: Iterable[str], case: bool = False, plural: bool = False) -> re.Pattern[str]:
+    """One pattern matching any of the phrases, longest first; never matches if empty."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    alternatives = "|".join(_phrase(p, plural) for p in ordered) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if case else re.IGNORECASE)
+
+
+@cache
+def _rules() -> _Rules:
+    """Compile forces.yaml (forces, bodies, cues) once."""
+    data = read_data_file(_FILE)
+    forces = load_forces().values()
+    cues = data.get("cues")
+    require(isinstance(cues, dict), _FILE, "'cues' must be a mapping")
+    require(isinstance(cues.get("figures"), str), _FILE, "cues: 'figures' must be a regex")
+    try:
+        figures = re.compile(cues["figures"])
+    except re.error as error:
+        raise DataFileError(f"{DATA_DIR / _FILE}: cues: bad 'figures' regex ({error})") from None
+    names = [term for f in forces for term in (f.name, *f.aliases)]
+    abbreviations = [term for f in forces for term in f.abbreviations]
+    return _Rules(
+        names=_any(names),
+        abbreviations=_any(abbreviations, case=True),
+        owners={_key(t): f.slug for f in forces for t in (f.name, *f.aliases, *f.abbreviations)},
+        excludes={f.slug: _any(f.exclude) for f in forces if f.exclude},
+        bodies=_any(_strings(data.get("bodies"), "bodies", "bodies"), plural=True),
+        passing=_any(_strings(cues.get("passing"), "cues", "passing")),
+        about=_any(_strings(cues.get("about"), "cues", "about")),
+        figures=figures,
+    )
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Tell whether a span shares any character with one of `spans`."""
+    return any(start < span[1] and span[0] < end for start, end in spans)
+
+
+def find_force_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every force named in `text` as (slug, start, end), left to right, longest name wins.
+
+    Names must start with a capital; a match inside a non-force body's name or one of the
+    force's own `exclude` phrases does not count."""
+    rules = _rules()
+    matches = [m for m in rules.names.finditer(text) if m.group()[0].isupper()]
+    matches += rules.abbreviations.finditer(text)
+    blocked = [m.span() for m in rules.bodies.finditer(text)]
+    kept: list[tuple[str, int, int]] = []
+    for match in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
+        slug = rules.owners[_key(match.group())]
+        exclude = rules.excludes.get(slug)
+        vetoes = blocked + ([m.span() for m in exclude.finditer(text)] if exclude else [])
+        vetoes += [(start, end) for _, start, end in kept]
+        if not _overlaps(match.span(), vetoes):
+            kept.append((slug, *match.span()))
+    return sorted(kept, key=lambda found: found[1])
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around a mention, plus the next clause when the mention ends its own."""
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    left = max((e for s, e in breaks if e <= start), default=0)
+    after = [s for s, _ in breaks if s >= end]
+    right = after[0] if after else len(sentence)
+    if not sentence[end:right].strip(_QUOTES_AND_SPACE):
+        right = after[1] if len(after) > 1 else len(sentence)
+    return sentence[left:right]
+
+
+def _mention_kind(sentence: str, start: int, end: int) -> str:
+    """Judge one mention: 'passing', 'about' (officers, words, figures) or 'neutral'."""
+    rules = _rules()
+    blanked = sentence[:start] + " " * (end - start) + sentence[end:]
+    if rules.passing.search(_clause(blanked, start, end)):
+        return "passing"
+    if rules.about.search(blanked) or rules.figures.search(blanked):
+        return "about"
+    return "neutral"
+
+
+def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
+    """The forces the article is about, most relevant first, each with its best sentence."""
+    sentences = [(title, True)] + [(s, False) for p in paragraphs for s in split_sentences(p)]
+    score: dict[str, int] = {}
+    neutral_count: dict[str, int] = {}
+    about: dict[str, Evidence] = {}
+    neutral: dict[str, Evidence] = {}
+    for sentence, is_title in sentences:
+        for slug, start, end in find_force_mentions(sentence):
+            kind = _mention_kind(sentence, start, end)
+            if kind == "passing":
+                continue
+            kind = "title" if is_title else kind
+            score[slug] = score.get(slug, 0) + _WEIGHTS[kind]
+            if kind == "neutral":
+                neutral_count[slug] = neutral_count.get(slug, 0) + 1
+                neutral.setdefault(slug, Evidence(slug, sentence))
+            else:
+                about.setdefault(slug, Evidence(slug, sentence))
+    chosen = [
+        slug
+        for slug in score
+        if slug in about or neutral_count[slug] >= NEUTRAL_MENTIONS_ENOUGH or not about
+    ]
+    chosen.sort(key=lambda slug: -score[slug])  # stable: first named first among equals
+    return [about.get(slug) or neutral[slug] for slug in chosen]

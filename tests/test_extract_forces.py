@@ -1,0 +1,243 @@
+"""Police forces: the data file's shape and the forces an article is really about."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import seed_path
+
+from breachwatch.datafiles import DataFileError, read_data_file
+from breachwatch.extract.forces import (
+    extract_forces,
+    find_force_mentions,
+    load_forces,
+    parse_forces,
+    slugify_force_name,
+)
+
+CONTRACT_SLUGS = {
+    "metropolitan-police-service",
+    "city-of-london-police",
+    "devon-and-cornwall-police",
+    "avon-and-somerset-constabulary",
+    "hampshire-and-isle-of-wight-constabulary",
+    "dyfed-powys-police",
+    "west-midlands-police",
+    "surrey-police",
+    "greater-manchester-police",
+    "police-scotland",
+    "police-service-of-northern-ireland",
+    "british-transport-police",
+    "civil-nuclear-constabulary",
+    "ministry-of-defence-police",
+}
+# Line holding the headline when it is not the first: a scroll anchor or a masthead above it.
+HEADLINE_LINE = {"000": 1, "004": 1}
+
+
+def seed_article(prefix: str) -> tuple[str, list[str]]:
+    """(headline, paragraphs) of a raw seed, split on lines, without the ingest's cleaning."""
+    lines = [line.strip() for line in seed_path(prefix).read_text("utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    index = HEADLINE_LINE.get(prefix, 0)
+    return lines[index], lines[index + 1 :]
+
+
+def slugs(title: str, *paragraphs: str) -> list[str]:
+    return [found.slug for found in extract_forces(title, list(paragraphs))]
+
+
+def all_terms() -> list[tuple[str, str]]:
+    return [
+        (force.slug, term)
+        for force in load_forces().values()
+        for term in (force.name, *force.aliases, *force.abbreviations)
+    ]
+
+
+def test_every_uk_force_once() -> None:
+    forces = load_forces()
+    assert len(forces) == 48
+    assert len({force.name for force in forces.values()}) == 48
+    countries = [force.country for force in forces.values()]
+    assert countries.count("England") + countries.count("Wales") == 43
+    assert countries.count("Wales") == 4
+    assert CONTRACT_SLUGS <= set(forces)
+    assert all(slug == slugify_force_name(force.name) for slug, force in forces.items())
+
+
+def test_slugify_force_name() -> None:
+    assert slugify_force_name("Devon & Cornwall Police") == "devon-and-cornwall-police"
+    assert slugify_force_name("Dyfed-Powys Police") == "dyfed-powys-police"
+
+
+@pytest.mark.parametrize(("slug", "term"), all_terms())
+def test_each_name_finds_its_own_force_only(slug: str, term: str) -> None:
+    assert find_force_mentions(f"Statement from {term} today.") == [
+        (slug, 15, 15 + len(term))
+    ]
+
+
+@pytest.mark.parametrize("body", read_data_file("forces.yaml")["bodies"])
+def test_bodies_are_never_forces(body: str) -> None:
+    assert find_force_mentions(f"A spokesperson for the {body} said officers were warned.") == []
+
+
+def broken(change) -> dict:
+    data = copy.deepcopy(read_data_file("forces.yaml"))
+    change(data["forces"])
+    return data
+
+
+def test_slug_drift_is_refused_naming_file_and_entry() -> None:
+    def drift(forces: list[dict]) -> None:
+        forces[0]["slug"] = "avon-somerset"
+
+    with pytest.raises(DataFileError, match=r"forces\.yaml.*Avon and Somerset Constabulary"):
+        parse_forces(broken(drift))
+
+
+def test_alias_shared_by_two_forces_is_refused() -> None:
+    def share(forces: list[dict]) -> None:
+        forces[1].setdefault("aliases", []).append("Met Police")
+
+    with pytest.raises(DataFileError, match=r"forces\.yaml.*'Met Police' already belongs"):
+        parse_forces(broken(share))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A MET Police officer", ["metropolitan-police-service"]),
+        ("the Met's officers", ["metropolitan-police-service"]),
+        ("head of the MPS\u2019s Directorate", ["metropolitan-police-service"]),
+        ("Officers from New Scotland Yard", ["metropolitan-police-service"]),
+        ("the Met Office warned of snow", []),
+        ("the officer met a woman", []),
+        ("Officer Who Met Woman On Duty", []),
+        ("she met police at the station", []),
+        ("Surrey Police and Crime Commissioner", []),
+        ("the Metropolitan Police Federation", []),
+        ("Devon & Cornwall Police and Dyfed Powys Police", [
+            "devon-and-cornwall-police", "dyfed-powys-police",
+        ]),
+        ("North Wales Police, not South Wales Police", [
+            "north-wales-police", "south-wales-police",
+        ]),
+        ("Hampshire Constabulary, now Hampshire and Isle of Wight Constabulary", [
+            "hampshire-and-isle-of-wight-constabulary",
+        ] * 2),
+    ],
+)
+def test_find_force_mentions(text: str, expected: list[str]) -> None:
+    assert [slug for slug, _start, _end in find_force_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("000", ["metropolitan-police-service"]),
+        ("001", ["metropolitan-police-service"]),
+        ("002", ["metropolitan-police-service"]),
+        ("003", ["metropolitan-police-service"]),
+        ("004", ["metropolitan-police-service", "west-midlands-police", "surrey-police"]),
+    ],
+)
+def test_seed_forces(prefix: str, expected: list[str]) -> None:
+    title, paragraphs = seed_article(prefix)
+    assert slugs(title, *paragraphs) == expected
+
+
+def test_jurisdiction_sentence_does_not_tag_city_of_london_police() -> None:
+    title, paragraphs = seed_article("002")
+    assert "City of London Police" in " ".join(paragraphs)
+    assert "city-of-london-police" not in slugs(title, *paragraphs)
+
+
+def test_evidence_is_the_sentence_with_the_figures() -> None:
+    found = {item.slug: item.sentence for item in extract_forces(*seed_article("004"))}
+    assert found["metropolitan-police-service"] == "Met officer fed information to drug dealers"
+    assert found["surrey-police"].startswith("West Midlands Police ranked top with 488")
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "expected"),
+    [
+        (
+            "Constable sacked for looking up ex-partner",
+            [
+                "A Greater Manchester Police constable who looked up his ex-partner on police "
+                "systems has been dismissed without notice.",
+                "GMP said it would not tolerate the misuse of personal data.",
+            ],
+            ["greater-manchester-police"],
+        ),
+        (
+            "Officer given final written warning",
+            ["A PSNI officer searched records about a neighbour 14 times, a panel heard."],
+            ["police-service-of-northern-ireland"],
+        ),
+        (
+            "Police Scotland officer jailed for leaking details to a friend",
+            ["The court heard she had checked the system for no policing purpose."],
+            ["police-scotland"],
+        ),
+        (
+            "Civilian worker dismissed",
+            ["Devon & Cornwall Police said the worker had shared a victim's address."],
+            ["devon-and-cornwall-police"],
+        ),
+        (
+            "Storms on the way",
+            ["The Met Office warned of heavy rain.", "The officer met a woman at the scene."],
+            [],
+        ),
+        (
+            "New guidance on data",
+            ["The College of Policing and the Police Federation welcomed the ICO's report."],
+            [],
+        ),
+        (
+            "Officer sacked for misusing police computer",
+            [
+                "A Kent Police officer has been sacked after searching records for personal "
+                "reasons.",
+                "He lived in Crawley, which is policed by Sussex Police.",
+                "The officer formerly served with Essex Police for six years.",
+                "Officers from Cheshire Constabulary, a neighbouring force, were not involved.",
+            ],
+            ["kent-police"],
+        ),
+        (
+            "Data breaches revealed",
+            [
+                "Figures show Lancashire Constabulary recorded 120 breaches, while "
+                "Thames Valley Police recorded 95.",
+                "A review across Yorkshire, including South Yorkshire Police, is planned.",
+            ],
+            ["lancashire-constabulary", "thames-valley-police"],
+        ),
+        (
+            "TVP officer leaked details of arrest",
+            [
+                "A Thames Valley Police officer passed details of an arrest to a friend.",
+                "Avon and Somerset Police recorded 30 breaches in the same period.",
+            ],
+            ["thames-valley-police", "avon-and-somerset-constabulary"],
+        ),
+        (
+            "Leak inquiry ends",
+            ["The Kent Police officer responsible for the leak, who would like to stay "
+             "anonymous, was sacked."],
+            ["kent-police"],
+        ),
+        (
+            "Commissioner demands answers",
+            ["The West Midlands Police and Crime Commissioner said data must be protected."],
+            [],
+        ),
+    ],
+)
+def test_unseen_articles(title: str, paragraphs: list[str], expected: list[str]) -> None:
+    assert slugs(title, *paragraphs) == expected
