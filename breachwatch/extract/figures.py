@@ -216,12 +216,6 @@ def _parse_point(text: str, published: date | None, fallback_year: int | None):
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _point_year(text: str) -> int | None:
-    """The explicit year of a period end, if it has one."""
-    found = re.search(rf"\b({_Y})\b", text)
-    return int(found.group(1)) if found else None
-
-
 def find_periods(sentence: str, published: date | None = None) -> list[tuple[int, Period]]:
     """Every period a sentence states, with its position, most specific form first."""
     found: list[tuple[int, Period]] = []
@@ -234,11 +228,11 @@ def find_periods(sentence: str, published: date | None = None) -> list[tuple[int
             text = match.group(0)
             start = end = None
             if kind == "range":
-                b_year = _point_year(match.group("b"))
-                if b_year is None and "last year" in match.group("b").lower() and published:
-                    b_year = published.year - 1
-                b = _parse_point(match.group("b"), published, None)
-                a = _parse_point(match.group("a"), published, b_year)
+                # A range without years ("from Tuesday, September 26 to Wednesday, October
+                # 4") is read in the year of publication; its start takes the end's year.
+                this_year = published.year if published else None
+                b = _parse_point(match.group("b"), published, this_year)
+                a = _parse_point(match.group("a"), published, b[1].year if b else this_year)
                 start = a[0].isoformat() if a else None
                 end = b[1].isoformat() if b else None
             elif kind == "since":

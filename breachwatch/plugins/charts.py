@@ -1,0 +1,147 @@
+"""The site's charts: figures by force per unit and period, articles by breach type and outcome.
+
+Figures are only charted together when unit and period are the same: a count over 2009-2013
+never shares a chart with one over 2011-2015.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from breachwatch.charts import Bar, Chart
+from breachwatch.extract.figures import UK
+from breachwatch.plugins.figures import ShownFigure, scope_name
+
+# Units charted by force (counts of wrongdoing, not workforce sizes or shares).
+FORCE_CHART_UNITS = ("breaches", "incidents", "offences")
+NOTE_CHARS = 90
+
+
+def _slug(text: str) -> str:
+    """An id fragment from any text."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def period_key(shown: ShownFigure) -> tuple[str, str, str]:
+    """Figures are comparable only with the same unit and the same stated period."""
+    period = shown.figure.period
+    if period is None:
+        return (shown.figure.unit, "", "")
+    if period.start or period.end:
+        return (shown.figure.unit, period.start or "", period.end or "")
+    return (shown.figure.unit, period.text.lower(), "")
+
+
+def _note(shown: ShownFigure) -> str:
+    """Under a bar: the period as written and the source article."""
+    source = shown.article.metadata.get("publisher", "unknown")
+    source = shown.article.title if source == "unknown" else source
+    note = f"{shown.period_label} \u00b7 source: {source}"
+    return note if len(note) <= NOTE_CHARS else note[: NOTE_CHARS - 1] + "\u2026"
+
+
+def force_charts(figures: list[ShownFigure]) -> list[Chart]:
+    """One chart per comparable unit and period of figures about single forces."""
+    groups: dict[tuple[str, str, str], list[ShownFigure]] = defaultdict(list)
+    for shown in figures:
+        figure = shown.figure
+        if figure.unit in FORCE_CHART_UNITS and figure.scope not in ("", UK):
+            groups[period_key(shown)].append(shown)
+    charts = []
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda s: (-s.figure.value, s.article.slug, s.number))
+        first = members[0]
+        unit = first.figure.unit
+        period = first.period_label
+        chart_id = "chart-" + _slug("-".join([unit, *key[1:]]) or unit)
+        charts.append(Chart(
+            id=chart_id,
+            title=f"{unit.capitalize()} by force, {period}",
+            description=(
+                f"Bar chart of {len(members)} reported figure(s) of {unit} for single police "
+                f"forces over the same period ({period}). Values: "
+                + "; ".join(f"{scope_name(s.figure.scope)} {s.figure.text}" for s in members)
+                + ". Each value links to the sentence that reports it."
+            ),
+            unit=unit,
+            bars=[Bar(scope_name(s.figure.scope), float(s.figure.value), s.figure.text, s.url,
+                      _note(s)) for s in members],
+        ))
+    return charts
+
+
+def count_chart(chart_id: str, title: str, what: str, items: list[tuple[Any, list, str]],
+                highlight: str | None = None) -> Chart:
+    """Articles per term, each count linking to the page that lists those articles."""
+    items = sorted((i for i in items if i[1]), key=lambda i: (-len(i[1]), i[0].name))
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=f"Bar chart of the number of articles per {what}. Values: "
+        + "; ".join(f"{term.name} {len(articles)}" for term, articles, _ in items) + ".",
+        unit="articles",
+        bars=[Bar(term.name, float(len(articles)), str(len(articles)), href,
+                  highlight=term.slug == highlight)
+              for term, articles, href in items],
+        value_class="count-value",
+    )
+
+
+def outcome_groups(articles: list) -> list[tuple[Any, list]]:
+    """Articles per reported outcome, in a fixed order."""
+    groups: dict[Any, list] = defaultdict(list)
+    for article in articles:
+        for outcome in getattr(article, "outcomes", []):
+            groups[outcome].append(article)
+    return sorted(groups.items(), key=lambda item: item[0].slug)
+
+
+class ChartsGenerator(Generator):
+    """Adds `charts` (data page) and per-force and per-breach charts to the context."""
+
+    def generate_context(self) -> None:
+        """Build every chart once from the figures and the taxonomies."""
+        figures = self.context.get("figures", [])
+        by_force = force_charts(figures)
+        breaches = [(term, items, term.url) for term, items in self.context.get("breaches", [])]
+        outcomes = [
+            (term, items, f"{self.settings['DATA_PAGE_URL']}#outcome-{term.slug}")
+            for term, items in outcome_groups(self.context.get("articles", []))
+        ]
+        breach_chart = count_chart("chart-articles-by-breach", "Articles by type of breach",
+                                   "type of breach", breaches)
+        self.context["outcome_groups"] = outcome_groups(self.context.get("articles", []))
+        self.context["charts"] = {
+            "by_force": by_force,
+            "by_breach": breach_chart,
+            "by_outcome": count_chart("chart-articles-by-outcome", "Articles by outcome",
+                                      "outcome reported", outcomes),
+        }
+        self.context["force_charts"] = {
+            slug: [c for c in by_force if any(b.label == scope_name(slug) for b in c.bars)]
+            for slug in {s.figure.scope for s in figures}
+        }
+        self.context["breach_charts"] = {
+            term.slug: [count_chart(f"chart-articles-by-breach-{term.slug}",
+                                    "Articles by type of breach", "type of breach", breaches,
+                                    highlight=term.slug)]
+            for term, items, _ in breaches if items
+        }
+
+    def generate_output(self, writer) -> None:
+        """Charts are drawn inside the pages that show them."""
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican our generator class."""
+    return ChartsGenerator
+
+
+def register() -> None:
+    """Pelican plugin entry point."""
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,128 @@
+"""Figures of every article, each tied to the page anchor of the sentence it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures
+from breachwatch.plugins.anchors import anchor_id
+from breachwatch.schema import as_list
+
+# How many figures the home page shows.
+HEADLINE_COUNT = 6
+
+
+@dataclass(frozen=True)
+class ShownFigure:
+    """A figure as the site shows it: the extracted claim plus its article and link."""
+
+    id: str
+    number: int
+    article: Any
+    figure: Figure
+    url: str
+
+    @property
+    def label(self) -> str:
+        """What is counted, in words: 'breaches', 'per cent of cases'."""
+        figure = self.figure
+        if figure.unit == PERCENT:
+            return f"per cent of {figure.of}" if figure.of else "per cent"
+        return figure.unit
+
+    @property
+    def scope_name(self) -> str:
+        """The force's name, 'All UK forces', or 'Scope not stated'."""
+        return scope_name(self.figure.scope)
+
+    @property
+    def period_label(self) -> str:
+        """The period as the article words it, or a note that it gives none."""
+        return self.figure.period.text if self.figure.period else "period not stated"
+
+
+def scope_name(scope: str) -> str:
+    """Display name of a figure's scope."""
+    if scope == UK:
+        return "All UK forces"
+    if not scope:
+        return "Scope not stated"
+    from breachwatch.extract.forces import load_forces
+
+    force = load_forces().get(scope)
+    return force.name if force else scope
+
+
+def published(article: Any) -> date | None:
+    """The article's date when the text gave one, to resolve 'last year'."""
+    if article.metadata.get("date_confidence") == "none":
+        return None
+    return article.date.date()
+
+
+def article_figures(article: Any) -> list[ShownFigure]:
+    """Extract the figures of one anchored article and give each a link and an id."""
+    forces = as_list(article.metadata.get("forces"))
+    found = extract_figures(
+        getattr(article, "body_paragraphs", []), published(article), forces[0] if forces else None
+    )
+    shown = []
+    for number, figure in enumerate(found, start=1):
+        anchor = anchor_id(figure.sentence_index)
+        shown.append(ShownFigure(f"{article.slug}-{number}", number, article, figure,
+                                 f"{article.url}#{anchor}"))
+    return shown
+
+
+def figure_record(shown: ShownFigure) -> dict[str, Any]:
+    """The open-data record of a figure (flat, JSON-ready, stable keys)."""
+    record = shown.figure.as_record()
+    record.update({"id": shown.id, "article": shown.article.slug, "url": shown.url,
+                   "anchor": anchor_id(shown.figure.sentence_index)})
+    return record
+
+
+def headline_figures(figures: list[ShownFigure]) -> list[ShownFigure]:
+    """The largest counts reported for all UK forces or one force, one per sentence."""
+    counts = [f for f in figures if f.figure.unit != PERCENT and f.figure.scope]
+    counts.sort(key=lambda f: (f.figure.scope != UK, -f.figure.value, f.article.slug, f.number))
+    chosen: list[ShownFigure] = []
+    sentences: set[tuple[str, int]] = set()
+    for shown in counts:
+        key = (shown.article.slug, shown.figure.sentence_index)
+        if key not in sentences:
+            sentences.add(key)
+            chosen.append(shown)
+    return chosen[:HEADLINE_COUNT]
+
+
+class FiguresGenerator(Generator):
+    """Puts `figures` on each article and `figures`/`headline_figures` in the context."""
+
+    def generate_context(self) -> None:
+        """Extract figures from every article after its sentences were anchored."""
+        everything: list[ShownFigure] = []
+        for article in self.context.get("articles", []):
+            article.figures = article_figures(article)
+            everything.extend(article.figures)
+        everything.sort(key=lambda f: (f.article.slug, f.number))
+        self.context["figures"] = everything
+        self.context["headline_figures"] = headline_figures(everything)
+
+    def generate_output(self, writer) -> None:
+        """Nothing to write: templates, charts and open data show the figures."""
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican our generator class."""
+    return FiguresGenerator
+
+
+def register() -> None:
+    """Pelican plugin entry point."""
+    signals.get_generators.connect(get_generators)
