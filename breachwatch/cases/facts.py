@@ -1,0 +1,53 @@
+"""What the case detector knows about one article, independent of Pelican."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from breachwatch.cases.rules import load_case_rules
+from breachwatch.extract.figures import find_periods
+
+
+@dataclass
+class ArticleFacts:
+    """One article as the detector sees it: key, force and breach slugs, sentences, date."""
+
+    key: str  # the seed's file name without .txt: stable when titles change
+    slug: str
+    forces: list[str]
+    breaches: list[str]
+    status: str
+    sentences: list[str]
+    published: date | None
+    date_confidence: str = "medium"
+    entities: dict[str, str] = field(default_factory=dict)  # entity -> kind
+    periods: list[tuple[date, date]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        """Find distinctive details and stated periods once."""
+        self.entities = distinctive_entities(self.sentences)
+        self.periods = stated_periods(self.sentences, self.published)
+
+
+def distinctive_entities(sentences: list[str]) -> dict[str, str]:
+    """Organisations, roles and targets named in the text, lower-cased, with their kind."""
+    found: dict[str, str] = {}
+    for kind in load_case_rules().entities:
+        for pattern in kind.patterns:
+            for sentence in sentences:
+                for match in pattern.finditer(sentence):
+                    entity = " ".join(match.group().lower().split()).removesuffix("s")
+                    found.setdefault(entity, kind.name)
+    return found
+
+
+def stated_periods(sentences: list[str], published: date | None) -> list[tuple[date, date]]:
+    """Periods with both ends known, as (start, end) dates; 'since' runs to publication."""
+    periods = []
+    for sentence in sentences:
+        for _, period in find_periods(sentence, published):
+            end = period.end or (published.isoformat() if published and period.start else None)
+            if period.start and end:
+                periods.append((date.fromisoformat(period.start), date.fromisoformat(end)))
+    return sorted(set(periods))
