@@ -21,6 +21,7 @@ def article_record(article: Any) -> dict[str, Any]:
         "date_basis": meta.get("date_basis", ""),
         "date_rule": meta.get("date_rule", ""),
         "date_confidence": meta.get("date_confidence", ""),
+        "date_precision": meta.get("date_precision", "day"),
         "publisher": meta.get("publisher", "unknown"),
         "seed": meta.get("seed", ""),
         "forces": [term.slug for term in article.forces],
@@ -28,6 +29,7 @@ def article_record(article: Any) -> dict[str, Any]:
         "outcomes": [term.slug for term in article.outcomes],
         "standards": [term.slug for term in article.standards],
         "status": article.case_status.slug if article.case_status else None,
+        "case": article.case.slug if getattr(article, "case", None) else None,
         "corrected_fields": sorted(
             item.strip() for item in str(meta.get("corrected", "")).split(",") if item.strip()
         ),
