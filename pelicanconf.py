@@ -34,6 +34,12 @@ PLUGINS = [
     "breachwatch.plugins.markdown_reader",
     "breachwatch.plugins.taxonomies",
     "breachwatch.plugins.export",
+    # Investigative layer: sentence anchors, cases, figures, charts, open data (in this order).
+    "breachwatch.plugins.anchors",
+    "breachwatch.plugins.cases",
+    "breachwatch.plugins.figures",
+    "breachwatch.plugins.charts",
+    "breachwatch.plugins.opendata",
 ]
 
 # Only core Markdown syntax: seed text is escaped for it, and no extension can turn
@@ -63,6 +69,18 @@ BREACHES_SAVE_AS = "breaches/index.html"
 FORCE_FEED_ATOM = "feeds/forces/{slug}.atom.xml"
 BREACH_FEED_ATOM = "feeds/breaches/{slug}.atom.xml"
 DATA_ARTICLES_JSON = "data/articles.json"
+CASE_URL = "cases/{slug}/"
+CASE_SAVE_AS = "cases/{slug}/index.html"
+CASES_URL = "cases/"
+CASES_SAVE_AS = "cases/index.html"
+DATA_PAGE_URL = "data/"
+DATA_PAGE_SAVE_AS = "data/index.html"
+DATA_SQLITE = "breachwatch.sqlite"
+DATA_LICENCE = (
+    "The metadata, figures and cases (the files on this page) are released under the "
+    "Creative Commons Attribution 4.0 licence (CC BY 4.0). The article texts remain the "
+    "copyright of their publishers and are not covered by this licence."
+)
 
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
