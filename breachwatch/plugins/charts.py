@@ -53,12 +53,12 @@ def force_charts(figures: list[ShownFigure]) -> list[Chart]:
         if figure.unit in FORCE_CHART_UNITS and figure.scope not in ("", UK):
             groups[period_key(shown)].append(shown)
     charts = []
-    for key in sorted(groups):
+    for number, key in enumerate(sorted(groups), start=1):
         members = sorted(groups[key], key=lambda s: (-s.figure.value, s.article.slug, s.number))
         first = members[0]
         unit = first.figure.unit
         period = first.period_label
-        chart_id = "chart-" + _slug("-".join([unit, *key[1:]]) or unit)
+        chart_id = f"chart-{number}-" + _slug("-".join([unit, *key[1:]]))
         charts.append(Chart(
             id=chart_id,
             title=f"{unit.capitalize()} by force, {period}",
@@ -102,7 +102,7 @@ def outcome_groups(articles: list) -> list[tuple[Any, list]]:
 
 
 class ChartsGenerator(Generator):
-    """Adds `charts` (data page) and per-force and per-breach charts to the context."""
+    """Adds `charts` (data page) and `term_charts` (force and breach pages) to the context."""
 
     def generate_context(self) -> None:
         """Build every chart once from the figures and the taxonomies."""
@@ -122,16 +122,19 @@ class ChartsGenerator(Generator):
             "by_outcome": count_chart("chart-articles-by-outcome", "Articles by outcome",
                                       "outcome reported", outcomes),
         }
-        self.context["force_charts"] = {
-            slug: [c for c in by_force if any(b.label == scope_name(slug) for b in c.bars)]
-            for slug in {s.figure.scope for s in figures}
+        # Keyed by the term page's URL, which is unique across forces and breach types.
+        forces = self.context.get("vocabularies", {}).get("forces", {})
+        term_charts = {
+            forces[slug].url: [c for c in by_force if any(b.label == scope_name(slug)
+                                                          for b in c.bars)]
+            for slug in sorted({s.figure.scope for s in figures} & set(forces))
         }
-        self.context["breach_charts"] = {
-            term.slug: [count_chart(f"chart-articles-by-breach-{term.slug}",
-                                    "Articles by type of breach", "type of breach", breaches,
-                                    highlight=term.slug)]
-            for term, items, _ in breaches if items
-        }
+        for term, items, _ in breaches:
+            if items:
+                term_charts[term.url] = [count_chart(
+                    f"chart-articles-by-breach-{term.slug}", "Articles by type of breach",
+                    "type of breach", breaches, highlight=term.slug)]
+        self.context["term_charts"] = term_charts
 
     def generate_output(self, writer) -> None:
         """Charts are drawn inside the pages that show them."""
