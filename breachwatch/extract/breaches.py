@@ -1,0 +1,152 @@
+"""Tag the types of breach an article reports, each with the sentence that shows it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from breachwatch.datafiles import read_data_file, require
+from breachwatch.extract.cues import (
+    article_sentences,
+    compile_cues,
+    cue_list,
+    words_before,
+)
+from breachwatch.extract.evidence import Evidence, first_per_slug
+
+_FILE = "breaches.yaml"
+# How far after a disclosure verb its recipient may be named.
+RECIPIENT_WINDOW = 12
+# How close a recipient must follow the verb to need no linking word ("tipped off dealers").
+DIRECT_OBJECT_WORDS = 2
+# How many words before a cue a `not_if` phrase cancels it.
+NEGATION_WINDOW = 6
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'\u2019-]+")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BreachType:
+    """One type of breach as listed in breaches.yaml."""
+
+    slug: str
+    name: str
+    definition: str
+    cues: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """breaches.yaml compiled into patterns."""
+
+    cues: dict[str, re.Pattern[str]]
+    recipients: dict[str, re.Pattern[str]]
+    verbs: re.Pattern[str]
+    links: frozenset[str]
+    not_if: re.Pattern[str]
+
+
+def _parse_type(entry: Any, index: int) -> BreachType:
+    """Validate one entry of `breaches`; errors name the entry."""
+    require(isinstance(entry, dict), _FILE, f"breaches entry {index + 1} must be a mapping")
+    slug = entry.get("slug")
+    where = f"breach {slug!r}" if isinstance(slug, str) else f"breaches entry {index + 1}"
+    require(
+        isinstance(slug, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) is not None,
+        _FILE,
+        f"{where}: 'slug' must be lower-case words joined by hyphens",
+    )
+    for key in ("name", "definition"):
+        value = entry.get(key)
+        require(isinstance(value, str) and bool(value.strip()), _FILE, f"{where}: '{key}' missing")
+    unknown = set(entry) - {"slug", "name", "definition", "cues", "recipients"}
+    require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
+    cues = tuple(cue_list(entry, "cues", _FILE, where))
+    recipients = tuple(cue_list(entry, "recipients", _FILE, where))
+    require(bool(cues or recipients), _FILE, f"{where}: needs 'cues' or 'recipients'")
+    return BreachType(slug, entry["name"].strip(), entry["definition"].strip(), cues, recipients)
+
+
+@cache
+def load_breach_types() -> dict[str, BreachType]:
+    """Every breach type in breaches.yaml by slug, in the file's order."""
+    data = read_data_file(_FILE)
+    require(isinstance(data, dict), _FILE, "expected a mapping")
+    require(isinstance(data.get("breaches"), list), _FILE, "'breaches' must be a list")
+    types: dict[str, BreachType] = {}
+    for index, entry in enumerate(data["breaches"]):
+        kind = _parse_type(entry, index)
+        require(kind.slug not in types, _FILE, f"breach {kind.slug!r}: duplicate slug")
+        types[kind.slug] = kind
+    return types
+
+
+@cache
+def _rules() -> _Rules:
+    """Compile every cue list of breaches.yaml once."""
+    data = read_data_file(_FILE)
+    types = load_breach_types()
+    links = cue_list(data, "recipient_links", _FILE, "recipient_links")
+    return _Rules(
+        cues={s: compile_cues(t.cues, _FILE, f"breach {s!r}") for s, t in types.items() if t.cues},
+        recipients={
+            s: compile_cues(t.recipients, _FILE, f"breach {s!r}")
+            for s, t in types.items()
+            if t.recipients
+        },
+        verbs=compile_cues(
+            cue_list(data, "disclosure_verbs", _FILE, "disclosure_verbs"), _FILE, "verbs"
+        ),
+        links=frozenset(link.lower() for link in links),
+        not_if=compile_cues(cue_list(data, "not_if", _FILE, "not_if"), _FILE, "not_if"),
+    )
+
+
+def _negated(sentence: str, start: int, rules: _Rules) -> bool:
+    """Tell whether a `not_if` phrase just before a cue cancels it."""
+    return rules.not_if.search(words_before(sentence, start, NEGATION_WINDOW)) is not None
+
+
+def _received(sentence: str, verb: re.Match[str], recipient: re.Match[str], rules: _Rules) -> bool:
+    """Tell whether a recipient named near a disclosure verb is the one who received."""
+    if _POSSESSIVE.search(recipient.group()):
+        return False
+    if recipient.end() <= verb.start():
+        between = sentence[recipient.end() : verb.start()]
+        return len(_WORD.findall(between)) <= 3 and _PASSIVE.search(between) is not None
+    between = _WORD.findall(sentence[verb.end() : recipient.start()])
+    if len(between) > RECIPIENT_WINDOW:
+        return False
+    return len(between) < DIRECT_OBJECT_WORDS or any(w.lower() in rules.links for w in between)
+
+
+def _recipient_evidence(sentence: str, rules: _Rules) -> list[Evidence]:
+    """Breach types shown by who received information in one sentence."""
+    verbs = list(rules.verbs.finditer(sentence))
+    if not verbs:
+        return []
+    found = []
+    for slug, pattern in rules.recipients.items():
+        for recipient in pattern.finditer(sentence):
+            if _negated(sentence, recipient.start(), rules):
+                continue
+            if any(_received(sentence, verb, recipient, rules) for verb in verbs):
+                found.append(Evidence(slug, sentence))
+                break
+    return found
+
+
+def extract_breaches(title: str, paragraphs: list[str]) -> list[Evidence]:
+    """Every breach type the article reports, with its first source sentence, in text order."""
+    rules = _rules()
+    found: list[Evidence] = []
+    for sentence in article_sentences(title, paragraphs):
+        for slug, pattern in rules.cues.items():
+            if any(not _negated(sentence, m.start(), rules) for m in pattern.finditer(sentence)):
+                found.append(Evidence(slug, sentence))
+        found += _recipient_evidence(sentence, rules)
+    return first_per_slug(found)

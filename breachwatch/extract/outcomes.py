@@ -1,0 +1,112 @@
+"""Tag the outcomes an article reports, leaving out the ones it only says could happen."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from breachwatch.datafiles import read_data_file, require
+from breachwatch.extract.cues import (
+    article_sentences,
+    compile_cues,
+    cue_list,
+    longest_matches,
+    words_before,
+)
+from breachwatch.extract.evidence import Evidence, first_per_slug
+
+_FILE = "outcomes.yaml"
+# How many words before a cue are read for a hedge ("could face") or a negation ("not").
+HEDGE_WINDOW = 4
+NEGATION_WINDOW = 3
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome as listed in outcomes.yaml; `rank` 0 is the most severe."""
+
+    slug: str
+    name: str
+    rank: int
+    cues: tuple[str, ...]
+    replaces: tuple[str, ...] = ()
+
+
+def _parse_outcome(entry: Any, index: int) -> Outcome:
+    """Validate one entry of `outcomes`; errors name the entry."""
+    require(isinstance(entry, dict), _FILE, f"outcomes entry {index + 1} must be a mapping")
+    slug = entry.get("slug")
+    where = f"outcome {slug!r}" if isinstance(slug, str) else f"outcomes entry {index + 1}"
+    require(isinstance(slug, str) and bool(_SLUG.fullmatch(slug)), _FILE, f"{where}: bad slug")
+    name = entry.get("name")
+    require(isinstance(name, str) and bool(name.strip()), _FILE, f"{where}: 'name' missing")
+    unknown = set(entry) - {"slug", "name", "cues", "replaces"}
+    require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
+    cues = tuple(cue_list(entry, "cues", _FILE, where))
+    require(bool(cues), _FILE, f"{where}: needs at least one cue")
+    replaces = tuple(cue_list(entry, "replaces", _FILE, where))
+    return Outcome(slug, name.strip(), index, cues, replaces)
+
+
+@cache
+def load_outcomes() -> dict[str, Outcome]:
+    """Every outcome in outcomes.yaml by slug, most severe first."""
+    data = read_data_file(_FILE)
+    require(isinstance(data, dict), _FILE, "expected a mapping")
+    require(isinstance(data.get("outcomes"), list), _FILE, "'outcomes' must be a list")
+    outcomes: dict[str, Outcome] = {}
+    for index, entry in enumerate(data["outcomes"]):
+        outcome = _parse_outcome(entry, index)
+        require(outcome.slug not in outcomes, _FILE, f"outcome {outcome.slug!r}: duplicate")
+        outcomes[outcome.slug] = outcome
+    for outcome in outcomes.values():
+        for other in outcome.replaces:
+            problem = f"outcome {outcome.slug!r}: replaces unknown {other!r}"
+            require(other in outcomes, _FILE, problem)
+    return outcomes
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Each outcome's cues as one pattern."""
+    return {
+        slug: compile_cues(outcome.cues, _FILE, f"outcome {slug!r}")
+        for slug, outcome in load_outcomes().items()
+    }
+
+
+@cache
+def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The hedge and negation patterns of outcomes.yaml."""
+    data = read_data_file(_FILE)
+    return (
+        compile_cues(cue_list(data, "hedges", _FILE, "hedges"), _FILE, "hedges"),
+        compile_cues(cue_list(data, "negations", _FILE, "negations"), _FILE, "negations"),
+    )
+
+
+def is_qualified(sentence: str, start: int) -> bool:
+    """Tell whether the words before a cue make it a possibility or deny it."""
+    hedges, negations = _qualifiers()
+    return bool(
+        hedges.search(words_before(sentence, start, HEDGE_WINDOW))
+        or negations.search(words_before(sentence, start, NEGATION_WINDOW))
+    )
+
+
+def extract_outcomes(title: str, paragraphs: list[str]) -> list[Evidence]:
+    """The outcomes an article reports as having happened, most severe first."""
+    outcomes = load_outcomes()
+    found = [
+        match.evidence()
+        for sentence in article_sentences(title, paragraphs)
+        for match in longest_matches(sentence, _patterns())
+        if not is_qualified(sentence, match.start)
+    ]
+    found = first_per_slug(found)
+    replaced = {other for item in found for other in outcomes[item.slug].replaces}
+    kept = [item for item in found if item.slug not in replaced]
+    return sorted(kept, key=lambda item: outcomes[item.slug].rank)

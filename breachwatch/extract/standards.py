@@ -1,0 +1,95 @@
+"""Tag the Standards of Professional Behaviour an article says are at issue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from breachwatch.datafiles import read_data_file, require
+from breachwatch.extract.cues import article_sentences, compile_cues, cue_list
+from breachwatch.extract.evidence import Evidence, first_per_slug
+
+_FILE = "standards.yaml"
+EXPECTED_COUNT = 10  # Schedule 2 to the Police (Conduct) Regulations 2020 lists ten.
+
+
+@dataclass(frozen=True)
+class Standard:
+    """One Standard of Professional Behaviour as listed in standards.yaml."""
+
+    slug: str
+    name: str
+    description: str
+    short: tuple[str, ...] = ()
+
+
+def _parse_standard(entry: Any, index: int) -> Standard:
+    """Validate one entry of `standards`; errors name the entry."""
+    require(isinstance(entry, dict), _FILE, f"standards entry {index + 1} must be a mapping")
+    name = entry.get("name")
+    where = f"standard {name!r}" if isinstance(name, str) else f"standards entry {index + 1}"
+    for key in ("slug", "name", "description"):
+        value = entry.get(key)
+        require(isinstance(value, str) and bool(value.strip()), _FILE, f"{where}: '{key}' missing")
+    unknown = set(entry) - {"slug", "name", "description", "short"}
+    require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
+    short = tuple(cue_list(entry, "short", _FILE, where))
+    return Standard(entry["slug"], name.strip(), entry["description"].strip(), short)
+
+
+@cache
+def load_standards() -> dict[str, Standard]:
+    """The ten standards by slug, in the order of the Regulations' schedule as listed."""
+    data = read_data_file(_FILE)
+    require(isinstance(data, dict), _FILE, "expected a mapping")
+    require(isinstance(data.get("standards"), list), _FILE, "'standards' must be a list")
+    standards = {}
+    for index, entry in enumerate(data["standards"]):
+        standard = _parse_standard(entry, index)
+        require(standard.slug not in standards, _FILE, f"{standard.slug!r}: duplicate slug")
+        standards[standard.slug] = standard
+    require(
+        len(standards) == EXPECTED_COUNT,
+        _FILE,
+        f"expected the {EXPECTED_COUNT} standards of the 2020 Regulations, found {len(standards)}",
+    )
+    return standards
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """The context pattern, and per standard its full-name and short-name patterns."""
+    standards = load_standards()
+    context = compile_cues(cue_list(read_data_file(_FILE), "context", _FILE, "context"),
+                           _FILE, "context")
+    full = {s: compile_cues([st.name], _FILE, f"standard {s!r}") for s, st in standards.items()}
+    short = {
+        s: compile_cues(st.short, _FILE, f"standard {s!r}") for s, st in standards.items()
+    }
+    return context, full, short
+
+
+def _spans_taken(sentence: str, full: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Where full names sit, so "conduct" inside "discreditable conduct" is not read twice."""
+    return [m.span() for pattern in full.values() for m in pattern.finditer(sentence)]
+
+
+def extract_standards(title: str, paragraphs: list[str]) -> list[Evidence]:
+    """The standards named as at issue, each with its sentence, in the order named."""
+    context, full, short = _patterns()
+    found: list[tuple[int, Evidence]] = []
+    for number, sentence in enumerate(article_sentences(title, paragraphs)):
+        cue = context.search(sentence)
+        if cue is None:
+            continue
+        taken = _spans_taken(sentence, full)
+        for slug, pattern in full.items():
+            for m in pattern.finditer(sentence):
+                found.append((number * 10_000 + m.start(), Evidence(slug, sentence)))
+        for slug, pattern in short.items():
+            for m in pattern.finditer(sentence, cue.start()):
+                if not any(s <= m.start() < e for s, e in taken):
+                    found.append((number * 10_000 + m.start(), Evidence(slug, sentence)))
+    return first_per_slug([evidence for _, evidence in sorted(found, key=lambda f: f[0])])

@@ -1,0 +1,135 @@
+"""Decide where an article's case stands, keeping allegation and finding apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from breachwatch.datafiles import read_data_file, require
+from breachwatch.extract.cues import article_sentences, compile_cues, cue_list
+from breachwatch.extract.evidence import Evidence
+from breachwatch.extract.outcomes import is_qualified
+
+_FILE = "statuses.yaml"
+SLUGS = ("alleged", "proven", "not-proven", "statistics")
+# A number that is a count: not a year, not a day of a month, not an ordinal.
+_NUMBER = re.compile(
+    r"(?<![\w.,£$])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,£$])\d+(?:\.\d+)?(?![\w.,]\d|\w)"
+)
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_BEFORE = re.compile(rf"{_MONTH}\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b", re.IGNORECASE)
+_WORDS_AFTER = 3
+
+
+@dataclass(frozen=True)
+class Status:
+    """One case status as listed in statuses.yaml."""
+
+    slug: str
+    name: str
+    definition: str
+    cues: tuple[str, ...] = ()
+
+
+def _parse_status(entry: Any, index: int) -> Status:
+    """Validate one entry of `statuses`; errors name the entry."""
+    require(isinstance(entry, dict), _FILE, f"statuses entry {index + 1} must be a mapping")
+    slug = entry.get("slug")
+    require(slug in SLUGS, _FILE, f"statuses entry {index + 1}: slug must be one of {SLUGS}")
+    for key in ("name", "definition"):
+        value = entry.get(key)
+        require(isinstance(value, str) and bool(value.strip()), _FILE, f"{slug}: '{key}' missing")
+    cues = tuple(cue_list(entry, "cues", _FILE, f"status {slug!r}"))
+    return Status(slug, entry["name"].strip(), entry["definition"].strip(), cues)
+
+
+@cache
+def load_statuses() -> dict[str, Status]:
+    """The four statuses by slug."""
+    data = read_data_file(_FILE)
+    require(isinstance(data, dict), _FILE, "expected a mapping")
+    require(isinstance(data.get("statuses"), list), _FILE, "'statuses' must be a list")
+    statuses = {}
+    for index, entry in enumerate(data["statuses"]):
+        status = _parse_status(entry, index)
+        statuses[status.slug] = status
+    missing = set(SLUGS) - set(statuses)
+    require(not missing, _FILE, f"missing status(es) {sorted(missing)}")
+    return statuses
+
+
+@cache
+def _statistics_rules() -> tuple[int, re.Pattern[str]]:
+    """How many count sentences make an article statistics, and what counts."""
+    rules = read_data_file(_FILE).get("statistics")
+    require(isinstance(rules, dict), _FILE, "'statistics' must be a mapping")
+    minimum = rules.get("min_sentences")
+    require(isinstance(minimum, int) and minimum > 0, _FILE, "statistics: bad 'min_sentences'")
+    counted = compile_cues(cue_list(rules, "counted", _FILE, "statistics"), _FILE, "counted")
+    return minimum, counted
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    """Each status's cue pattern."""
+    return {
+        slug: compile_cues(status.cues, _FILE, f"status {slug!r}")
+        for slug, status in load_statuses().items()
+        if status.cues
+    }
+
+
+def _is_year(number: str) -> bool:
+    """Tell whether a bare number reads as a year."""
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
+
+
+def counts_something(sentence: str) -> bool:
+    """Tell whether a sentence gives an aggregate figure: a percentage or a count of things."""
+    if _PERCENT.search(sentence):
+        return True
+    _, counted = _statistics_rules()
+    for number in _NUMBER.finditer(sentence):
+        text = number.group()
+        if _is_year(text) or _DATE_BEFORE.search(sentence[: number.start()]):
+            continue
+        after = sentence[number.end() :]
+        if _DATE_AFTER.match(after):
+            continue
+        window = " ".join(re.findall(r"[\w'\u2019-]+", after)[:_WORDS_AFTER])
+        if counted.search(window):
+            return True
+    return False
+
+
+def _first_cue(slug: str, sentences: list[str]) -> Evidence | None:
+    """The first sentence with an unqualified cue for one status."""
+    pattern = _cues().get(slug)
+    if pattern is None:
+        return None
+    for sentence in sentences:
+        for match in pattern.finditer(sentence):
+            if slug == "alleged" or not is_qualified(sentence, match.start()):
+                return Evidence(slug, sentence)
+    return None
+
+
+def extract_status(title: str, paragraphs: list[str]) -> Evidence:
+    """The article's status and the sentence it rests on (empty if it is only a default)."""
+    sentences = article_sentences(title, paragraphs)
+    minimum, _ = _statistics_rules()
+    figures = [s for s in sentences if counts_something(s)]
+    if len(figures) >= minimum:
+        return Evidence("statistics", figures[0])
+    for slug in ("not-proven", "proven", "alleged"):
+        found = _first_cue(slug, sentences)
+        if found is not None:
+            return found
+    return Evidence("alleged", "")
