@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import TODAY
 
 from breachwatch.extract.dates import infer_date
-from conftest import TODAY
 
 
 def guess(*paragraphs: str):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import seed_path
+
 from breachwatch.ingest.paragraphs import build_paragraphs, split_flattened
 from breachwatch.sentences import normalise_space, split_sentences
-from conftest import seed_path
 
 FLAT = (
     "An officer has been accused of leaking data to a private investigator. "
