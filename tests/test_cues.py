@@ -1,0 +1,59 @@
+"""The cue phrase language editors write in the taxonomy data files."""
+
+from __future__ import annotations
+
+import pytest
+
+from breachwatch.datafiles import DataFileError
+from breachwatch.extract.cues import compile_cues, longest_matches, words_before
+
+
+def found(cue: str, text: str) -> list[str]:
+    return [m.group() for m in compile_cues([cue], "test.yaml", "cue").finditer(text)]
+
+
+def test_star_matches_any_ending_but_whole_words_only() -> None:
+    assert found("leak*", "He leaked it; leaks followed.") == ["leaked", "leaks"]
+    assert found("leak", "The leakage was found.") == []
+
+
+def test_alternatives_and_optional_groups() -> None:
+    cue = "abuse of position for (a)? sexual purpose*"
+    assert found(cue, "abuse of position for a sexual purpose") == [
+        "abuse of position for a sexual purpose"
+    ]
+    assert found(cue, "abuse of position for sexual purposes") == [
+        "abuse of position for sexual purposes"
+    ]
+    assert found("(personal|private) phone", "his private phone") == ["private phone"]
+
+
+def test_gap_allows_up_to_six_words_only() -> None:
+    cue = "passed .. information"
+    assert found(cue, "passed on sensitive and confidential police information")
+    assert not found(cue, "passed a note, then weeks later, after a long talk, information")
+
+
+def test_case_and_apostrophes_are_ignored() -> None:
+    assert found("the suspect's employer", "THE SUSPECT\u2019S EMPLOYER") == [
+        "THE SUSPECT\u2019S EMPLOYER"
+    ]
+
+
+def test_bad_cue_names_the_data_file() -> None:
+    with pytest.raises(DataFileError, match="test.yaml"):
+        compile_cues([""], "test.yaml", "breach 'x'")
+
+
+def test_longest_overlapping_match_wins() -> None:
+    patterns = {
+        "written-warning": compile_cues(["written warning"], "t", "a"),
+        "final-written-warning": compile_cues(["final written warning"], "t", "b"),
+    }
+    matches = longest_matches("He got a final written warning.", patterns)
+    assert [m.slug for m in matches] == ["final-written-warning"]
+
+
+def test_words_before() -> None:
+    text = "he could face dismissal"
+    assert words_before(text, text.index("dismissal"), 2) == "could face"

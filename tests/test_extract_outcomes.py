@@ -1,0 +1,49 @@
+"""Outcomes that happened are tagged; ones that only could happen are not."""
+
+from __future__ import annotations
+
+from breachwatch.extract.outcomes import extract_outcomes, load_outcomes
+
+
+def slugs(*sentences: str) -> list[str]:
+    return [e.slug for e in extract_outcomes("Headline", list(sentences))]
+
+
+def test_outcomes_listed_most_severe_first() -> None:
+    found = slugs("She was given a written warning.", "He was dismissed without notice.")
+    assert found == ["dismissed-without-notice", "written-warning"]
+    ranks = [o.rank for o in load_outcomes().values()]
+    assert ranks == sorted(ranks)
+
+
+def test_specific_outcome_replaces_the_general_one() -> None:
+    assert slugs("Officer dismissed.", "He was dismissed without notice.") == [
+        "dismissed-without-notice"
+    ]
+
+
+def test_final_written_warning_is_not_also_a_written_warning() -> None:
+    assert slugs("He received a final written warning.") == ["final-written-warning"]
+
+
+def test_hedged_outcomes_are_not_outcomes() -> None:
+    assert slugs(
+        "If proven, the conduct is so serious as to justify dismissal.",
+        "The officer could face dismissal.",
+        "New rules prevent officers resigning to avoid a hearing.",
+    ) == []
+
+
+def test_negated_outcomes_are_not_outcomes() -> None:
+    assert slugs("He has not been charged with any offence.") == []
+
+
+def test_suspension_and_barred_list() -> None:
+    assert slugs(
+        "The constable, who is currently suspended on full pay, denies wrongdoing.",
+        "She will be placed on the barred list.",
+    ) == ["barred-list", "suspended"]
+
+
+def test_a_retired_witness_is_not_an_outcome() -> None:
+    assert slugs("A retired detective said the force should act.") == []
