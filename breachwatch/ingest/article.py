@@ -91,6 +91,8 @@ def ingest_seed(path: Path, today: date | None = None) -> Article:
         warnings.append("no police force found")
     if not metadata["breaches"]:
         warnings.append("no breach type found")
+    if not status.sentence:
+        warnings.append("no allegation or finding found; status set to alleged")
     if guess.confidence in {"low", "none"}:
         warnings.append(f"{guess.confidence}-confidence date ({guess.basis})")
     if publisher == UNKNOWN:
