@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from breachwatch.build import BuildError, build_site
 from breachwatch.datafiles import DataFileError
@@ -41,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         report = ingest_all(args.seeds, args.content, corrections, console=console)
         if args.command == "build":
             build_site(args.settings, args.content, args.output)
-            console.print(f"site built in {args.output}/", highlight=False)
+            console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
-        console.print(f"[red]error[/red] {error}", highlight=False)
+        console.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
         console.print("[red]build failed[/red]; the previous site was left as it was")
         return 2
     return 0 if report.ok else 1

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from breachwatch.ingest.article import Article, ingest_seed
@@ -42,11 +43,18 @@ class IngestReport:
         return not self.errors
 
 
+def _plain(value: object) -> object:
+    """Seed text is shown literally, never read as Rich console markup."""
+    if isinstance(value, list):
+        return [escape(str(item)) for item in value]
+    return escape(value) if isinstance(value, str) else value
+
+
 def _describe(article: Article) -> str:
     """One readable block per article for the ingest log."""
-    meta = article.metadata
+    meta = {key: _plain(value) for key, value in article.metadata.items()}
     lines = [
-        f"[bold]{meta['slug']}[/bold]  ({article.seed.name})",
+        f"[bold]{meta['slug']}[/bold]  ({escape(article.seed.name)})",
         f"  date      {meta['date']}  {meta['date_confidence']} confidence, "
         f"from: {meta['date_basis']}",
         f"  publisher {meta['publisher']}",
@@ -58,8 +66,9 @@ def _describe(article: Article) -> str:
     ]
     if meta.get("corrected"):
         lines.append(f"  corrected by editor: {', '.join(meta['corrected'])}")
-    lines += [f"  dropped   line {d.number} ({d.rule}): {d.text}" for d in article.dropped]
-    lines += [f"  [yellow]warning[/yellow]   {warning}" for warning in article.warnings]
+    lines += [f"  dropped   line {d.number} ({d.rule}): {escape(d.text)}"
+              for d in article.dropped]
+    lines += [f"  [yellow]warning[/yellow]   {escape(w)}" for w in article.warnings]
     return "\n".join(lines)
 
 
@@ -131,11 +140,11 @@ def ingest_all(
     current = {a.seed.name: articles_dir / f"{a.metadata['slug']}.md" for a in report.articles}
     report.removed = _remove_orphans(articles_dir, current, {s.name for s in seeds})
     for path in report.removed:
-        console.print(f"removed {path}: its seed is gone or renamed", highlight=False)
+        console.print(f"removed {escape(str(path))}: its seed is gone or renamed", highlight=False)
     for warning in report.warnings:
-        console.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+        console.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
     for error in report.errors:
-        console.print(f"[red]error[/red] {error}", highlight=False)
+        console.print(f"[red]error[/red] {escape(error)}", highlight=False)
     console.print(
         f"{len(report.articles)} articles from {len(seeds)} seeds, {report.written} written, "
         f"{len(report.errors)} failed",
