@@ -36,6 +36,7 @@ PLUGINS = [
     "breachwatch.plugins.export",
     # Investigative layer: sentence anchors, cases, figures, charts, open data (in this order).
     "breachwatch.plugins.anchors",
+    "breachwatch.plugins.evidence",
     "breachwatch.plugins.cases",
     "breachwatch.plugins.figures",
     "breachwatch.plugins.charts",

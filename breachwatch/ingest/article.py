@@ -21,6 +21,7 @@ from breachwatch.extract.title import extract_title
 from breachwatch.ingest.clean import DroppedLine, strip_boilerplate
 from breachwatch.ingest.paragraphs import build_paragraphs
 from breachwatch.ingest.read import SeedError, read_seed
+from breachwatch.sentences import normalise_space, split_sentences
 
 MAX_SLUG_CHARS = 80
 
@@ -45,6 +46,20 @@ def slugify(text: str) -> str:
     if len(slug) > MAX_SLUG_CHARS:
         slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0]
     return slug
+
+
+def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[str]:
+    """Where each tag's sentence sits in the body, as field:slug:sN (N as the page numbers it)."""
+    numbers: dict[str, int] = {}
+    sentences = (s for paragraph in body for s in split_sentences(normalise_space(paragraph)))
+    for number, sentence in enumerate(sentences, start=1):
+        numbers.setdefault(normalise_space(sentence), number)
+    return [
+        f"{name}:{item.slug}:s{numbers[normalise_space(item.sentence)]}"
+        for name, found in evidence.items()
+        for item in found
+        if normalise_space(item.sentence) in numbers
+    ]
 
 
 def ingest_seed(path: Path, today: date | None = None) -> Article:
@@ -85,6 +100,7 @@ def ingest_seed(path: Path, today: date | None = None) -> Article:
         **{name: [item.slug for item in found] for name, found in evidence.items()
            if name != "case_status"},
         "case_status": status.slug,
+        "evidence": evidence_refs(evidence, body),
     }
     warnings = []
     if not metadata["forces"]:
