@@ -10,7 +10,7 @@ from typing import Any
 from breachwatch.datafiles import read_data_file, require
 from breachwatch.extract.cues import article_sentences, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence
-from breachwatch.extract.outcomes import is_qualified
+from breachwatch.extract.outcomes import extract_outcomes, is_qualified, load_outcomes
 
 _FILE = "statuses.yaml"
 SLUGS = ("alleged", "proven", "not-proven", "statistics")
@@ -26,6 +26,8 @@ _MONTH = (
 _DATE_BEFORE = re.compile(rf"{_MONTH}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b", re.IGNORECASE)
 _WORDS_AFTER = 3
+# A sentence with this many counts is a list of figures even without a counted noun.
+COUNTS_IN_A_LIST = 2
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,15 @@ def _statistics_rules() -> tuple[int, re.Pattern[str]]:
 
 
 @cache
+def _proven_by_outcomes() -> frozenset[str]:
+    """Outcomes that only follow a finding, so reporting one reports a finding."""
+    slugs = cue_list(read_data_file(_FILE), "proven_by_outcomes", _FILE, "proven_by_outcomes")
+    unknown = set(slugs) - set(load_outcomes())
+    require(not unknown, _FILE, f"proven_by_outcomes: unknown outcome(s) {sorted(unknown)}")
+    return frozenset(slugs)
+
+
+@cache
 def _cues() -> dict[str, re.Pattern[str]]:
     """Each status's cue pattern."""
     return {
@@ -96,6 +107,7 @@ def counts_something(sentence: str) -> bool:
     if _PERCENT.search(sentence):
         return True
     _, counted = _statistics_rules()
+    counts = 0
     for number in _NUMBER.finditer(sentence):
         text = number.group()
         if _is_year(text) or _DATE_BEFORE.search(sentence[: number.start()]):
@@ -106,7 +118,8 @@ def counts_something(sentence: str) -> bool:
         window = " ".join(re.findall(r"[\w'\u2019-]+", after)[:_WORDS_AFTER])
         if counted.search(window):
             return True
-    return False
+        counts += 1
+    return counts >= COUNTS_IN_A_LIST
 
 
 def _first_cue(slug: str, sentences: list[str]) -> Evidence | None:
@@ -128,8 +141,10 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     figures = [s for s in sentences if counts_something(s)]
     if len(figures) >= minimum:
         return Evidence("statistics", figures[0])
-    for slug in ("not-proven", "proven", "alleged"):
-        found = _first_cue(slug, sentences)
-        if found is not None:
-            return found
-    return Evidence("alleged", "")
+    found = _first_cue("not-proven", sentences) or _first_cue("proven", sentences)
+    if found is not None:
+        return found
+    for outcome in extract_outcomes(title, paragraphs):
+        if outcome.slug in _proven_by_outcomes():
+            return Evidence("proven", outcome.sentence)
+    return _first_cue("alleged", sentences) or Evidence("alleged", "")
