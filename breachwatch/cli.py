@@ -12,6 +12,8 @@ from breachwatch.build import BuildError, build_site
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.run import ingest_all
 from breachwatch.schema import MetadataError
+from breachwatch.search import index_site
+from breachwatch.sources import copy_sources
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = ingest_all(args.seeds, args.content, corrections, console=console)
         if args.command == "build":
-            build_site(args.settings, args.content, args.output)
+            # Raw seeds first, so Pagefind indexes the finished pages of the staged site.
+            steps = (copy_sources(args.seeds), index_site)
+            build_site(args.settings, args.content, args.output, steps=steps)
             console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
         console.print(f"[red]error[/red] {escape(str(error))}", highlight=False)

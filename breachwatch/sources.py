@@ -1,0 +1,23 @@
+"""Publish every seed byte for byte, so readers can check an article against what we received."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+# Raw seeds are served at <site>/sources/<seed file name>; pelicanconf builds SOURCE_URL on it.
+SOURCE_DIR = "sources"
+
+
+def copy_sources(seeds: Path) -> Callable[[Path], None]:
+    """A build step that copies seeds/*.txt unchanged into the staged site's sources/ folder."""
+
+    def step(site: Path) -> None:
+        """Copy the raw files; the names are the seed names the articles record."""
+        target = site / SOURCE_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        for seed in sorted(seeds.glob("*.txt")):
+            shutil.copyfile(seed, target / seed.name)
+
+    return step
