@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: html ingest test lint serve clean bench
+.PHONY: html ingest test lint serve clean bench browser-deps budgets screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,25 @@ ingest: $(STAMP)
 html: $(STAMP)
 	$(PY) -m breachwatch build
 
-test: $(STAMP)
+# Real-browser tests need Debian's Chromium, Java (Nu checker) and the npm tools in package.json.
+CHROMIUM := /usr/bin/chromium
+JAVA := /usr/bin/java
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NPM_STAMP := node_modules/.installed
+
+$(CHROMIUM):
+	$(SUDO) apt-get install -y chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+$(JAVA):
+	$(SUDO) apt-get install -y default-jre-headless || ($(SUDO) apt-get update && $(SUDO) apt-get install -y default-jre-headless)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+browser-deps: $(CHROMIUM) $(JAVA) $(NPM_STAMP)
+
+test: $(STAMP) browser-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -30,6 +48,12 @@ serve: html
 
 clean:
 	rm -rf output output.* cache __pycache__ .pytest_cache
+
+budgets: $(STAMP) browser-deps
+	$(PY) -m scripts.budgets
+
+screenshots: $(STAMP) browser-deps
+	$(PY) -m scripts.screenshots
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -r bench/requirements.txt

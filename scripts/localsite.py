@@ -1,0 +1,121 @@
+"""Build the site into a temp folder and serve it on 127.0.0.1, for browser tests and budgets."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Page type -> how to find one page of that type in the output (first match, sorted).
+PAGE_TYPES: dict[str, str] = {
+    "home": "index.html",
+    "article": "articles/*/index.html",
+    "forces": "forces/index.html",
+    "force": "forces/*/index.html",
+    "breaches": "breaches/index.html",
+    "breach": "breaches/*/index.html",
+    "methodology": "methodology/index.html",
+    "about": "about/index.html",
+    "404": "404.html",
+    "cases": "cases/index.html",
+    "case": "cases/*/index.html",
+    "data": "data/index.html",
+    "search": "search/index.html",
+}
+
+
+def copy_project(tmp: Path, extra_seeds: dict[str, str] | None = None) -> dict[str, Path]:
+    """Seeds (plus any extra ones), content pages and the cases file in a temp dir."""
+    shutil.copytree(ROOT / "seeds", tmp / "seeds")
+    for name, text in (extra_seeds or {}).items():
+        (tmp / "seeds" / name).write_text(text, encoding="utf-8")
+    (tmp / "content").mkdir()
+    shutil.copytree(ROOT / "content" / "pages", tmp / "content" / "pages")
+    for name in ("cases.yaml", "corrections"):
+        source = ROOT / "content" / name
+        if source.is_dir():
+            shutil.copytree(source, tmp / "content" / name)
+        elif source.exists():
+            shutil.copy(source, tmp / "content" / name)
+    return {"seeds": tmp / "seeds", "content": tmp / "content", "output": tmp / "output"}
+
+
+def build(dirs: dict[str, Path], settings: Path = ROOT / "pelicanconf.py") -> int:
+    """Run the real `breachwatch build` (ingest, Pelican and any post-build steps)."""
+    from breachwatch.cli import main
+
+    return main([
+        "build", "--seeds", str(dirs["seeds"]), "--content", str(dirs["content"]),
+        "--output", str(dirs["output"]), "--settings", str(settings),
+    ])
+
+
+def page_paths(output: Path) -> dict[str, str]:
+    """URL path (from the site root) of one page per page type found in `output`."""
+    found: dict[str, str] = {}
+    for kind, pattern in PAGE_TYPES.items():
+        matches = sorted(output.glob(pattern))
+        if matches:
+            relative = matches[0].relative_to(output).as_posix()
+            found[kind] = relative.removesuffix("index.html")
+    return found
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files like a real host: quiet, and the site's own 404 page for missing files."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep test output clean."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        """Serve <site>/404.html for a missing file when the site has one."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@dataclass
+class Server:
+    """A running local server: its base URL and the folder it serves."""
+
+    origin: str
+    directory: Path
+    port: int
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[Server]:
+    """Serve `directory` on a free port of 127.0.0.1 in a thread until the block ends."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{port}", directory, port)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def launch(playwright):
+    """Debian's Chromium driven by Playwright (never Playwright's own browser download)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
