@@ -82,3 +82,8 @@ def test_evidence_is_the_sentence_that_shows_it() -> None:
     assert [(e.slug, e.sentence) for e in evidence] == [
         ("leak-to-criminals", "He leaked files to a gang.")
     ]
+
+
+def test_family_members_are_third_parties() -> None:
+    sentence = "She is accused of sharing confidential information with her sister."
+    assert slugs("Headline", sentence) == {"disclosure-to-third-party"}

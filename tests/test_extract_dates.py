@@ -79,3 +79,15 @@ def test_undated_text_says_so(text: str) -> None:
 def test_future_years_are_ignored() -> None:
     result = guess("The plan runs until 2099.", "He was dismissed in May 2018.")
     assert result.date == date(2018, 5, 31)
+
+
+def test_numeric_dates_are_read_day_first() -> None:
+    guess = infer_date("Officer dismissed", ["He was dismissed at a hearing on 02/05/2022."])
+    assert (guess.date, guess.precision) == (date(2022, 5, 2), "day")
+    iso = infer_date("Officer dismissed", ["The hearing ended on 2021-11-30."])
+    assert iso.date == date(2021, 11, 30)
+
+
+def test_dateline_word_on_its_own_line_dates_the_article() -> None:
+    guess = infer_date("Officer sacked", ["Published", "12 March 2024", "Text from 2025."])
+    assert (guess.date, guess.rule, guess.confidence) == (date(2024, 3, 12), "dateline", "high")

@@ -29,11 +29,15 @@ _WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"
+_DATELINE_ALONE = re.compile(_DATELINE.replace(r"\s+", r"\s*") + "$", re.I)
 
 # Ordered from most to least precise; a span matched once is not matched again.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I)),
     ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I)),
+    ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # Numeric dates are read the British way, day first: 02/05/2022 is 2 May 2022.
+    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.]{_Y}\b")),
     ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I)),
     ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I)),
     ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
@@ -114,6 +118,10 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     today = today or date.today()
     sentences = [s for p in [title, *paragraphs] for s in split_sentences(p)]
     scanned = [(s, kind, m) for s in sentences for kind, m in _scan(s)]
+    # A dateline word on its own line ("Published") dates the sentence that follows it.
+    after_dateline = {
+        sentences[i + 1] for i, s in enumerate(sentences[:-1]) if _DATELINE_ALONE.match(s)
+    }
     explicit_years = [int(m.group("y")) for _, kind, m in scanned if "y" in m.re.groupindex]
     floor = max((y for y in explicit_years if y <= today.year), default=0)
     durations = [
@@ -127,13 +135,19 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     for sentence, kind, match in scanned:
         groups = match.groupdict()
         month = MONTHS.get((groups.get("m") or "").lower().rstrip("."))
+        if groups.get("n_m"):
+            month = int(groups["n_m"])
+            if not 1 <= month <= 12:
+                continue
         since = bool(_SINCE.search(sentence[: match.start()]))
         future = bool(_FUTURE.search(sentence))
-        dateline = bool(re.search(_DATELINE + "$", sentence[: match.start()], re.I))
+        dateline = bool(re.search(_DATELINE + "$", sentence[: match.start()], re.I)) or (
+            sentence in after_dateline and match.start() == 0
+        )
         phrase = match.group(0)
         if kind == "year":
             phrase = groups["y"]
-        if kind in {"dmy", "mdy", "weekday"}:
+        if kind in {"dmy", "mdy", "iso", "numeric", "weekday"}:
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
             weekday = WEEKDAYS.get((groups.get("wd") or "").lower())
