@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -15,8 +16,9 @@ class SeedError(ValueError):
         self.problem = problem
 
 
-# Control characters that never belong in article text (tab, newline, CR are fine).
-_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# Control characters (Unicode category Cc) that never belong in article text; tab, newline
+# and carriage return are fine.
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def decode_seed(path: Path, raw: bytes) -> tuple[str, str]:
@@ -35,9 +37,7 @@ def decode_seed(path: Path, raw: bytes) -> tuple[str, str]:
             text, encoding = raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             text, encoding = raw.decode("latin-1"), "latin-1"
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
-    )
+    controls = len(_STRAY_CONTROLS.findall(text))
     if controls > max(4, len(text) // 100):
         raise SeedError(path, f"looks binary ({controls} control characters), not a text article")
     return text, encoding
@@ -46,9 +46,7 @@ def decode_seed(path: Path, raw: bytes) -> tuple[str, str]:
 def normalise_text(text: str) -> str:
     """Unify line endings and strip stray controls so every later step sees one form."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        ch for ch in text if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) != "Cc"
-    )
+    text = _STRAY_CONTROLS.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return unicodedata.normalize("NFC", text)
 
