@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from pathlib import Path
@@ -19,10 +20,32 @@ class SeedError(ValueError):
 # Control characters (Unicode category Cc) that never belong in article text; tab, newline
 # and carriage return are fine.
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The longest news story is a few hundred kilobytes; more is a dump, not an article.
+MAX_SEED_BYTES = 2_000_000
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Read bytes that are not UTF-8 as Windows-1252 (Latin-1 where 1252 has no character)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    text = "".join(
+        bytes([byte]).decode("latin-1" if byte in _CP1252_HOLES else "cp1252") for byte in bad
+    )
+    return text, error.end
+
+
+codecs.register_error("breachwatch-cp1252", _as_cp1252)
 
 
 def decode_seed(path: Path, raw: bytes) -> tuple[str, str]:
     """Decode bytes as UTF-8 (BOM allowed), else Windows-1252; return (text, encoding)."""
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise SeedError(path, "starts like UTF-16 text but is not valid UTF-16") from None
     if b"\x00" in raw:
         raise SeedError(path, "contains NUL bytes: binary data, not a text article")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -32,13 +55,12 @@ def decode_seed(path: Path, raw: bytes) -> tuple[str, str]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        # Scraped British news is usually Windows-1252 when it is not UTF-8 (curly quotes, £).
-        try:
-            text, encoding = raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, encoding = raw.decode("latin-1"), "latin-1"
+        # Scraped British news is usually Windows-1252 when it is not UTF-8 (curly quotes, £);
+        # pasted-together pages mix both, so each run of non-UTF-8 bytes is read as 1252.
+        text = raw.decode("utf-8", errors="breachwatch-cp1252")
+        encoding = "cp1252" if len(text) == len(raw) else "utf-8+cp1252"
     controls = len(_STRAY_CONTROLS.findall(text))
-    if controls > max(4, len(text) // 100):
+    if controls > max(8, len(text) // 20):
         raise SeedError(path, f"looks binary ({controls} control characters), not a text article")
     return text, encoding
 
@@ -53,7 +75,15 @@ def normalise_text(text: str) -> str:
 
 def read_seed(path: Path) -> tuple[str, str]:
     """Return a seed's normalised text and the encoding it was read with."""
+    if path.is_symlink():
+        raise SeedError(path, "is a symbolic link; copy the article into seeds/ instead")
     try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise SeedError(
+                path, f"is {size / 1e6:.1f} MB, over the {MAX_SEED_BYTES / 1e6:g} MB limit "
+                "for one article: split it or check what was scraped"
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise SeedError(path, f"cannot read file ({error.strerror})") from None
