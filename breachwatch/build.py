@@ -55,6 +55,11 @@ def swap_in(staging: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+def _name(step) -> str:
+    """A readable name for a build step in an error message."""
+    return getattr(step, "__qualname__", repr(step)).split(".<locals>")[0]
+
+
 def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> None:
     """Build into output.staging, run extra steps on it, then swap it in."""
     staging = output.with_name(output.name + ".staging")
@@ -62,7 +67,10 @@ def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> No
     try:
         run_pelican(settings_file, content, staging)
         for step in steps:
-            step(staging)
+            try:
+                step(staging)
+            except (OSError, ValueError, RuntimeError) as error:
+                raise BuildError(f"build step {_name(step)} failed: {error}") from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

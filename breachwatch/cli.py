@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; the exit status is 0 only if every seed and the build succeeded."""
     args = _parser().parse_args(argv)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # one message, one line, greppable
     corrections = args.corrections or args.content / "corrections"
     try:
         report = ingest_all(args.seeds, args.content, corrections, console=console)

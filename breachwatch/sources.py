@@ -18,6 +18,8 @@ def copy_sources(seeds: Path) -> Callable[[Path], None]:
         target = site / SOURCE_DIR
         target.mkdir(parents=True, exist_ok=True)
         for seed in sorted(seeds.glob("*.txt")):
+            if seed.is_symlink() or not seed.is_file():
+                continue  # never publish what a link points at, nor a folder or a pipe
             shutil.copyfile(seed, target / seed.name)
 
     return step

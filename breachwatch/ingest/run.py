@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
+from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
@@ -121,6 +122,14 @@ def ingest_all(
                 validate(article.metadata, str(seed))
             except (SeedError, MetadataError) as error:
                 report.errors.append(str(error))
+                continue
+            except DataFileError:
+                raise  # our own data is broken: the whole build stops
+            except Exception as error:  # noqa: BLE001 - one odd seed must not stop the rest
+                report.errors.append(
+                    f"{seed}: could not be ingested ({type(error).__name__}: {error}); "
+                    "please report this seed to the developers"
+                )
                 continue
             fingerprint = "\n".join(article.paragraphs)
             if fingerprint in by_text:
