@@ -131,7 +131,7 @@ def ingest_all(
                     "please report this seed to the developers"
                 )
                 continue
-            fingerprint = "\n".join(article.paragraphs)
+            fingerprint = "\n".join([article.metadata["title"], *article.paragraphs])
             if fingerprint in by_text:
                 report.warnings.append(
                     f"{seed}: skipped, same text as {by_text[fingerprint].name}"
