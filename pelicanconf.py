@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))  # our plugins live in this checkout
 
 from breachwatch.plugins.ordering import newest_first  # noqa: E402
+from breachwatch.sources import SOURCE_DIR  # noqa: E402
 
 AUTHOR = "The Police Data Investigation team"
 SITENAME = "Police Data Misuse: an investigation"
@@ -41,6 +42,10 @@ PLUGINS = [
     "breachwatch.plugins.figures",
     "breachwatch.plugins.charts",
     "breachwatch.plugins.opendata",
+    # Reader's site: related articles, breakdown counts, sitemap and robots.txt.
+    "breachwatch.plugins.related",
+    "breachwatch.plugins.breakdowns",
+    "breachwatch.plugins.seo",
 ]
 
 # Only core Markdown syntax: seed text is escaped for it, and no extension can turn
@@ -77,6 +82,9 @@ CASES_SAVE_AS = "cases/index.html"
 DATA_PAGE_URL = "data/"
 DATA_PAGE_SAVE_AS = "data/index.html"
 DATA_SQLITE = "breachwatch.sqlite"
+# Raw seed files as received, copied by the build (breachwatch/sources.py).
+SOURCE_URL = SOURCE_DIR + "/{seed}"
+SEARCH_URL = "search/"
 DATA_LICENCE = (
     "The metadata, figures and cases (the files on this page) are released under the "
     "Creative Commons Attribution 4.0 licence (CC BY 4.0). The article texts remain the "
