@@ -19,6 +19,7 @@ from breachwatch.extract.standards import extract_standards
 from breachwatch.extract.status import extract_status
 from breachwatch.extract.title import extract_title
 from breachwatch.ingest.clean import DroppedLine, strip_boilerplate
+from breachwatch.ingest.near_forces import near_force_names
 from breachwatch.ingest.paragraphs import build_paragraphs
 from breachwatch.ingest.read import SeedError, read_seed
 from breachwatch.sentences import normalise_space, split_sentences
@@ -105,6 +106,7 @@ def ingest_seed(path: Path, today: date | None = None) -> Article:
     warnings = []
     if not metadata["forces"]:
         warnings.append("no police force found")
+    warnings += near_force_names([title, *body])
     if not metadata["breaches"]:
         warnings.append("no breach type found")
     if not status.sentence:

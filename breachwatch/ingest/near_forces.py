@@ -1,0 +1,61 @@
+"""Notice force names misspelt in the text, which the extractor rightly does not tag."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from breachwatch.extract.forces import Force, load_forces
+
+# Runs of capitalised words ("the Metropolitan Polce Service"), allowing "of" and "and".
+_WORD = r"[A-Z][\w&-]*(?<!['\u2019]s)"
+_CAPITALISED_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:of|and|&|{_WORD}))+")
+# How alike a phrase and a known name must be to suggest it (one slip in ~20 letters).
+SIMILARITY = 0.9
+# Distinct phrases examined per article, so a megabyte of capitals stays quick.
+MAX_PHRASES = 2000
+
+
+def _known_names() -> dict[str, Force]:
+    """Every force by the case-folded form of its name and of each alias."""
+    return {
+        name.casefold(): force
+        for force in load_forces().values()
+        for name in (force.name, *force.aliases)
+    }
+
+
+def _sub_phrases(run: str) -> Iterable[str]:
+    """Every stretch of two or more words in a run, so 'The Metropolitan ...' is tried bare."""
+    words = run.split()
+    for start in range(len(words)):
+        for end in range(start + 2, len(words) + 1):
+            if words[start][0].isupper() and words[end - 1][0].isupper():
+                yield " ".join(words[start:end])
+
+
+def near_force_names(texts: Iterable[str]) -> list[str]:
+    """Warnings for phrases that look like a force name but are not one, with the suggestion."""
+    known = _known_names()
+    phrases: dict[str, None] = {}
+    for text in texts:
+        for match in _CAPITALISED_RUN.finditer(text):
+            for phrase in _sub_phrases(match.group()):
+                phrases.setdefault(phrase)
+            if len(phrases) >= MAX_PHRASES:
+                break
+    exact = {known[phrase.casefold()].slug for phrase in phrases if phrase.casefold() in known}
+    best: dict[str, tuple[float, str]] = {}
+    for phrase in phrases:
+        if phrase.casefold() in known:
+            continue
+        for name in difflib.get_close_matches(phrase.casefold(), known, n=1, cutoff=SIMILARITY):
+            score = difflib.SequenceMatcher(None, phrase.casefold(), name).ratio()
+            force = known[name]
+            if force.slug not in exact and score > best.get(force.name, (0.0, ""))[0]:
+                best[force.name] = (score, phrase)  # a slip beside the right name is noise
+    return [
+        f"'{phrase}' is not a known force; did you mean '{name}'?"
+        for name, (_, phrase) in sorted(best.items())
+    ]
