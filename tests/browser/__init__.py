@@ -1,0 +1,1 @@
+"""Real-browser tests: Chromium via Playwright against a locally served build."""

@@ -1,0 +1,104 @@
+"""Browser fixtures: one built site served on 127.0.0.1 and Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from scripts.localsite import build, copy_project, launch, page_paths, serve
+
+# Every page type a reader can land on; each test runs on all of them.
+PAGE_KINDS = [
+    "home", "article", "forces", "force", "breaches", "breach", "methodology", "about",
+    "404", "cases", "case", "data", "search",
+]
+FOCUSABLE = (
+    "a[href], button, input:not([type=hidden]), select, textarea, summary, "
+    "[tabindex]:not([tabindex='-1'])"
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Everything in this folder is a real-browser test, selectable with `-m browser`."""
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_configure(config) -> None:
+    """Register the marker so `--strict-markers` and `-m browser` both work."""
+    config.addinivalue_line("markers", "browser: drives Chromium against a locally served build")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site built from the real seeds and pages, served until the session ends."""
+    dirs = copy_project(tmp_path_factory.mktemp("browser-site"))
+    assert build(dirs) == 0
+    with serve(dirs["output"]) as server:
+        server.pages = page_paths(dirs["output"])
+        server.content = dirs["content"]
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session."""
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def url_of(site, kind: str) -> str:
+    """Absolute URL of the page of type `kind`; fails the test if the build has none."""
+    assert kind in site.pages, f"the build has no {kind} page"
+    return f"{site.origin}/{site.pages[kind]}"
+
+
+def _bodies(content: Path) -> dict[str, str]:
+    """Article slug -> lower-cased body text of its generated Markdown (metadata dropped)."""
+    bodies = {}
+    for path in sorted((content / "articles").glob("*.md")):
+        _, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        bodies[path.stem] = body.lower()
+    return bodies
+
+
+def distinctive_word(content: Path) -> tuple[str, str]:
+    """(slug, word): a long word deep in one article whose stem no other article contains."""
+    bodies = _bodies(content)
+    stems = Counter(
+        stem for body in bodies.values()
+        for stem in {word[:6] for word in re.findall(r"[a-z]{6,}", body)}
+    )
+    for slug, body in bodies.items():
+        words = re.findall(r"[a-z]{8,}", body)
+        # Past the first 60 words, so summaries on list pages never contain it.
+        late = re.findall(r"[a-z]+", body)[60:]
+        for word in words:
+            if stems[word[:6]] == 1 and word in late:
+                return slug, word
+    raise AssertionError("no article has a word of its own")
+
+
+def search_for(page: Page, word: str) -> None:
+    """Type `word` into the search page's box and wait until an article result shows."""
+    box = page.locator("input[type=search], main input[type=text], input[type=text]").first
+    box.fill(word)
+    box.press("Enter")
+    page.wait_for_selector("main a[href*='articles/']", timeout=15_000)
+
+
+def open_kind(browser, site, kind: str, **context) -> Page:
+    """A new page (in its own context) showing page type `kind`; search pages with results."""
+    ctx = browser.new_context(**context)
+    page = ctx.new_page()
+    page.goto(url_of(site, kind))
+    if kind == "search" and context.get("java_script_enabled", True):
+        search_for(page, distinctive_word(site.content)[1])
+    return page
