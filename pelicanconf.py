@@ -28,7 +28,9 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 IGNORE_FILES = [".*", "corrections"]
-STATIC_PATHS: list[str] = []
+STATIC_PATHS = ["extra/_headers"]
+# HTTP headers (CSP) for hosts that read a _headers file, at the root of the site.
+EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 THEME = "theme"
 
 PLUGINS = [
