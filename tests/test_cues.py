@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from breachwatch.datafiles import DataFileError
-from breachwatch.extract.cues import compile_cues, longest_matches, words_before
+from breachwatch.extract.cues import ArticleText, compile_cues, longest_matches, words_before
 
 
 def found(cue: str, text: str) -> list[str]:
@@ -50,10 +50,18 @@ def test_longest_overlapping_match_wins() -> None:
         "written-warning": compile_cues(["written warning"], "t", "a"),
         "final-written-warning": compile_cues(["final written warning"], "t", "b"),
     }
-    matches = longest_matches("He got a final written warning.", patterns)
+    article = ArticleText.of("Headline", ["He got a final written warning."])
+    matches = longest_matches(article, patterns)
     assert [m.slug for m in matches] == ["final-written-warning"]
 
 
 def test_words_before() -> None:
     text = "he could face dismissal"
     assert words_before(text, text.index("dismissal"), 2) == "could face"
+
+
+def test_no_cue_spans_two_sentences() -> None:
+    article = ArticleText.of("Headline", ["He passed a test. Information was given."])
+    pattern = compile_cues(["passed .. information"], "t", "a")
+    assert pattern.search(article.text) is None
+    assert article.locate(article.text.index("Information")) == ("Information was given.", 0)

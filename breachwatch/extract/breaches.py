@@ -9,9 +9,13 @@ from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
 from breachwatch.extract.cues import (
-    article_sentences,
+    ArticleText,
+    CueMatch,
+    CueSet,
+    Match,
     compile_cues,
     cue_list,
+    find_all,
     words_before,
 )
 from breachwatch.extract.evidence import Evidence, first_per_slug
@@ -43,11 +47,11 @@ class BreachType:
 class _Rules:
     """breaches.yaml compiled into patterns."""
 
-    cues: dict[str, re.Pattern[str]]
-    recipients: dict[str, re.Pattern[str]]
-    verbs: re.Pattern[str]
+    cues: dict[str, CueSet]
+    recipients: dict[str, CueSet]
+    verbs: CueSet
     links: frozenset[str]
-    not_if: re.Pattern[str]
+    not_if: CueSet
 
 
 def _parse_type(entry: Any, index: int) -> BreachType:
@@ -106,47 +110,38 @@ def _rules() -> _Rules:
     )
 
 
-def _negated(sentence: str, start: int, rules: _Rules) -> bool:
+def _negated(match: Match, rules: _Rules) -> bool:
     """Tell whether a `not_if` phrase just before a cue cancels it."""
-    return rules.not_if.search(words_before(sentence, start, NEGATION_WINDOW)) is not None
+    before = words_before(match.sentence, match.offset, NEGATION_WINDOW)
+    return rules.not_if.search(before) is not None
 
 
-def _received(sentence: str, verb: re.Match[str], recipient: re.Match[str], rules: _Rules) -> bool:
-    """Tell whether a recipient named near a disclosure verb is the one who received."""
-    if _POSSESSIVE.search(recipient.group()):
+def _received(text: str, verb: CueMatch, recipient: Match, rules: _Rules) -> bool:
+    """Tell whether a recipient named near a disclosure verb (same sentence) received it."""
+    if _POSSESSIVE.search(text[recipient.start : recipient.end]):
         return False
-    if recipient.end() <= verb.start():
-        between = sentence[recipient.end() : verb.start()]
+    if recipient.end <= verb.start():
+        between = text[recipient.end : verb.start()]
         return len(_WORD.findall(between)) <= 3 and _PASSIVE.search(between) is not None
-    between = _WORD.findall(sentence[verb.end() : recipient.start()])
+    between = _WORD.findall(text[verb.end() : recipient.start])
     if len(between) > RECIPIENT_WINDOW:
         return False
     return len(between) < DIRECT_OBJECT_WORDS or any(w.lower() in rules.links for w in between)
 
 
-def _recipient_evidence(sentence: str, rules: _Rules) -> list[Evidence]:
-    """Breach types shown by who received information in one sentence."""
-    verbs = list(rules.verbs.finditer(sentence))
-    if not verbs:
-        return []
-    found = []
-    for slug, pattern in rules.recipients.items():
-        for recipient in pattern.finditer(sentence):
-            if _negated(sentence, recipient.start(), rules):
-                continue
-            if any(_received(sentence, verb, recipient, rules) for verb in verbs):
-                found.append(Evidence(slug, sentence))
-                break
-    return found
-
-
 def extract_breaches(title: str, paragraphs: list[str]) -> list[Evidence]:
     """Every breach type the article reports, with its first source sentence, in text order."""
     rules = _rules()
-    found: list[Evidence] = []
-    for sentence in article_sentences(title, paragraphs):
-        for slug, pattern in rules.cues.items():
-            if any(not _negated(sentence, m.start(), rules) for m in pattern.finditer(sentence)):
-                found.append(Evidence(slug, sentence))
-        found += _recipient_evidence(sentence, rules)
-    return first_per_slug(found)
+    article = ArticleText.of(title, paragraphs)
+    found = [m for m in find_all(article, rules.cues) if not _negated(m, rules)]
+    verbs_by_sentence: dict[int, list[CueMatch]] = {}
+    for verb in rules.verbs.finditer(article.text):
+        verbs_by_sentence.setdefault(article.index_of(verb.start()), []).append(verb)
+    for recipient in find_all(article, rules.recipients):
+        verbs = verbs_by_sentence.get(article.index_of(recipient.start), [])
+        if not _negated(recipient, rules) and any(
+            _received(article.text, verb, recipient, rules) for verb in verbs
+        ):
+            found.append(recipient)
+    found.sort(key=lambda m: m.start)
+    return first_per_slug([m.evidence() for m in found])

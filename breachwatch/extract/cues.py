@@ -9,16 +9,20 @@ A cue is a phrase matched as whole words in any case:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from breachwatch.datafiles import require
 from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
 
 GAP_WORDS = 6
-_GAP = rf"(?:[\W_]+[\w'\u2019-]+){{0,{GAP_WORDS}}}?[\W_]+"
-_SEPARATOR = r"[\s\-\u2013\u2014/]+"
+# Gaps and separators never cross a line break: an article's sentences are matched as one
+# text joined by line breaks, so no cue spans two sentences.
+_GAP = rf"(?:[^\w\n]+[\w'\u2019-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
+_SEPARATOR = r"[ \t\-\u2013\u2014/]+"
 _WORDS_BEFORE = re.compile(r"[\w'\u2019-]+")
 
 
@@ -67,8 +71,126 @@ def cue_regex(phrase: str) -> str:
     return "".join(parts)
 
 
-def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> re.Pattern[str]:
-    """One case-insensitive pattern for a list of cues; errors name the file and entry."""
+# Cues are matched case-sensitively against a lower-cased copy of the text (same length, so
+# positions agree): literal prefixes then let the regex engine skip ahead quickly.
+_FOLD = str.maketrans(
+    {**{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}, "\u2019": "'"}
+)
+_EDGE_BEFORE = r"(?<![\w'\u2019])"
+_EDGE_AFTER = r"(?![\w'\u2019])"
+
+
+@lru_cache(maxsize=64)
+def fold(text: str) -> str:
+    """ASCII lower case and one apostrophe, keeping every character's position."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """Where a cue matched, with the original (unfolded) text it covers."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        """Like re.Match.start."""
+        return self.begin
+
+    def end(self) -> int:
+        """Like re.Match.end."""
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        """Like re.Match.span."""
+        return self.begin, self.finish
+
+    def group(self) -> str:
+        """The matched text as written in the article."""
+        return self.text[self.begin : self.finish]
+
+
+def _expand_leading_group(phrase: str) -> list[str]:
+    """One phrase per option of a leading (group), so every phrase starts with a literal."""
+    tokens = _tokens(phrase.strip())
+    first, rest = tokens[0], tokens[1:]
+    if not first.startswith("("):
+        return [" ".join(tokens)]
+    options = [" ".join([option, *rest]) for option in first.rstrip("?")[1:-1].split("|")]
+    if first.endswith(")?") and rest:
+        options.append(" ".join(rest))
+    return [o for option in options for o in _expand_leading_group(option)]
+
+
+def _needles(phrase: str) -> tuple[str, ...]:
+    """Literal pieces the folded text must contain for the phrase to match anywhere."""
+    needles = []
+    for token in _tokens(phrase):
+        if token == ".." or token.startswith("(") or token.rstrip("*").lower() == "and":
+            continue
+        needles.append(fold(token.rstrip("*")))
+    return tuple(needles)
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One expanded cue: the literals it needs, the literal it starts with, its regex."""
+
+    needles: tuple[str, ...]
+    first: str | None
+    regex: re.Pattern[str]
+
+    def spans(self, folded: str, pos: int) -> list[tuple[int, int]]:
+        """Where this cue matches in folded text, trying only where its first word occurs."""
+        if not all(needle in folded for needle in self.needles):
+            return []
+        if self.first is None:
+            return [m.span() for m in self.regex.finditer(folded, pos)]
+        found = []
+        at = folded.find(self.first, pos)
+        while at != -1:
+            match = self.regex.match(folded, at)
+            if match:
+                found.append(match.span())
+            at = folded.find(self.first, match.end() if match else at + 1)
+        return found
+
+
+class CueSet:
+    """A list of cues, searched like one regex: leftmost matches first, longest at a tie."""
+
+    def __init__(self, alternatives: list[_Alternative]) -> None:
+        self.by_first: dict[str | None, list[_Alternative]] = {}
+        for alternative in alternatives:
+            self.by_first.setdefault(alternative.first, []).append(alternative)
+
+    def finditer(self, text: str, pos: int = 0) -> list[CueMatch]:
+        """Non-overlapping matches from `pos` on, in text order."""
+        folded = fold(text)
+        found = [
+            span
+            for first, alternatives in self.by_first.items()
+            if first is None or first in folded
+            for alternative in alternatives
+            for span in alternative.spans(folded, pos)
+        ]
+        kept: list[CueMatch] = []
+        last_end = -1
+        for begin, finish in sorted(found, key=lambda span: (span[0], -span[1])):
+            if begin >= last_end:
+                kept.append(CueMatch(text, begin, finish))
+                last_end = finish
+        return kept
+
+    def search(self, text: str, pos: int = 0) -> CueMatch | None:
+        """The leftmost (then longest) match, or None."""
+        matches = self.finditer(text, pos)
+        return matches[0] if matches else None
+
+
+def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
+    """All cues of a list as one searchable set; errors name the file and entry."""
     phrases = list(phrases)
     for phrase in phrases:
         require(
@@ -76,13 +198,19 @@ def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> re.Patte
             data_file,
             f"{where}: every cue must be a non-empty phrase, got {phrase!r}",
         )
-    alternatives = sorted((cue_regex(p) for p in phrases), key=len, reverse=True)
-    source = "|".join(alternatives) or r"(?!)"
-    try:
-        return re.compile(rf"(?<![\w'\u2019])(?:{source})(?![\w'\u2019])", re.IGNORECASE)
-    except re.error as error:
-        require(False, data_file, f"{where}: a cue is not a valid phrase ({error})")
-        raise  # unreachable: require raised
+    alternatives = []
+    for phrase in phrases:
+        for expanded in _expand_leading_group(fold(phrase)):
+            try:
+                regex = re.compile(_EDGE_BEFORE + cue_regex(expanded) + _EDGE_AFTER)
+            except re.error as error:
+                require(False, data_file, f"{where}: cue {phrase!r} is not valid ({error})")
+                raise  # unreachable: require raised
+            first = _tokens(expanded)[0]
+            literal = None if first.startswith("(") or first == "and" else first.rstrip("*")
+            needles = tuple(n for n in _needles(expanded) if n != literal)
+            alternatives.append(_Alternative(needles, literal, regex))
+    return CueSet(alternatives)
 
 
 def cue_list(entry: dict, key: str, data_file: str, where: str) -> list[str]:
@@ -108,28 +236,62 @@ def article_sentences(title: str, paragraphs: list[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class ArticleText:
+    """An article's sentences joined by line breaks, so each cue is searched once per text."""
+
+    text: str
+    sentences: list[str]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, title: str, paragraphs: list[str]) -> ArticleText:
+        """Index the headline and body sentences of one article."""
+        sentences = [" ".join(s.split()) for s in article_sentences(title, paragraphs)]
+        starts, position = [], 0
+        for sentence in sentences:
+            starts.append(position)
+            position += len(sentence) + 1
+        return cls("\n".join(sentences), sentences, starts)
+
+    def locate(self, position: int) -> tuple[str, int]:
+        """The sentence holding a text position, and the position within that sentence."""
+        index = bisect_right(self.starts, position) - 1
+        return self.sentences[index], position - self.starts[index]
+
+    def index_of(self, position: int) -> int:
+        """The number (0 = headline) of the sentence holding a text position."""
+        return bisect_right(self.starts, position) - 1
+
+
+@dataclass(frozen=True)
 class Match:
-    """One cue found in a sentence: which term, where, and the sentence."""
+    """One cue found in an article: which term, where in the text, and its sentence."""
 
     slug: str
     start: int
     end: int
     sentence: str
+    offset: int  # where the match starts within its sentence
 
     def evidence(self) -> Evidence:
         """The reader-checkable form: the term and its source sentence."""
         return Evidence(self.slug, self.sentence)
 
 
-def longest_matches(sentence: str, patterns: dict[str, re.Pattern[str]]) -> list[Match]:
-    """Every term's cue matches in a sentence; where two overlap, the longer one wins."""
-    found = [
-        Match(slug, m.start(), m.end(), sentence)
-        for slug, pattern in patterns.items()
-        for m in pattern.finditer(sentence)
-    ]
+def find_all(article: ArticleText, patterns: dict[str, CueSet]) -> list[Match]:
+    """Every cue match of every term in an article, in text order."""
+    found = []
+    for slug, pattern in patterns.items():
+        for m in pattern.finditer(article.text):
+            sentence, offset = article.locate(m.start())
+            found.append(Match(slug, m.start(), m.end(), sentence, offset))
+    return sorted(found, key=lambda m: (m.start, m.slug))
+
+
+def longest_matches(article: ArticleText, patterns: dict[str, CueSet]) -> list[Match]:
+    """Every term's cue matches; where two overlap, the longer one wins."""
     kept: list[Match] = []
-    for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+    for match in sorted(find_all(article, patterns), key=lambda m: (m.start - m.end, m.start)):
         if not any(match.start < k.end and k.start < match.end for k in kept):
             kept.append(match)
     return sorted(kept, key=lambda m: m.start)

@@ -99,8 +99,14 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
+# Every date pattern needs a digit, a weekday ("...day") or "year": other sentences are skipped.
+_MAYBE_DATE = re.compile(r"\d|day|year", re.I)
+
+
 def _scan(sentence: str) -> list[tuple[str, re.Match[str]]]:
     """All date expressions in a sentence, most precise first, without overlaps."""
+    if not _MAYBE_DATE.search(sentence):
+        return []
     taken: list[range] = []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:

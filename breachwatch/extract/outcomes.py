@@ -9,7 +9,8 @@ from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
 from breachwatch.extract.cues import (
-    article_sentences,
+    ArticleText,
+    CueSet,
     compile_cues,
     cue_list,
     longest_matches,
@@ -70,7 +71,7 @@ def load_outcomes() -> dict[str, Outcome]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> dict[str, CueSet]:
     """Each outcome's cues as one pattern."""
     return {
         slug: compile_cues(outcome.cues, _FILE, f"outcome {slug!r}")
@@ -79,7 +80,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _qualifiers() -> tuple[CueSet, CueSet]:
     """The hedge and negation patterns of outcomes.yaml."""
     data = read_data_file(_FILE)
     return (
@@ -100,11 +101,11 @@ def is_qualified(sentence: str, start: int) -> bool:
 def extract_outcomes(title: str, paragraphs: list[str]) -> list[Evidence]:
     """The outcomes an article reports as having happened, most severe first."""
     outcomes = load_outcomes()
+    article = ArticleText.of(title, paragraphs)
     found = [
         match.evidence()
-        for sentence in article_sentences(title, paragraphs)
-        for match in longest_matches(sentence, _patterns())
-        if not is_qualified(sentence, match.start)
+        for match in longest_matches(article, _patterns())
+        if not is_qualified(match.sentence, match.offset)
     ]
     found = first_per_slug(found)
     replaced = {other for item in found for other in outcomes[item.slug].replaces}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
-from breachwatch.extract.cues import article_sentences, compile_cues, cue_list
+from breachwatch.extract.cues import ArticleText, CueSet, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence, first_per_slug
 
 _FILE = "standards.yaml"
@@ -59,7 +58,7 @@ def load_standards() -> dict[str, Standard]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+def _patterns() -> tuple[CueSet, dict[str, CueSet], dict[str, CueSet]]:
     """The context pattern, and per standard its full-name and short-name patterns."""
     standards = load_standards()
     context = compile_cues(cue_list(read_data_file(_FILE), "context", _FILE, "context"),
@@ -71,7 +70,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, 
     return context, full, short
 
 
-def _spans_taken(sentence: str, full: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+def _spans_taken(sentence: str, full: dict[str, CueSet]) -> list[tuple[int, int]]:
     """Where full names sit, so "conduct" inside "discreditable conduct" is not read twice."""
     return [m.span() for pattern in full.values() for m in pattern.finditer(sentence)]
 
@@ -79,17 +78,19 @@ def _spans_taken(sentence: str, full: dict[str, re.Pattern[str]]) -> list[tuple[
 def extract_standards(title: str, paragraphs: list[str]) -> list[Evidence]:
     """The standards named as at issue, each with its sentence, in the order named."""
     context, full, short = _patterns()
+    article = ArticleText.of(title, paragraphs)
+    first_cue: dict[int, int] = {}  # sentence number -> where its first context cue starts
+    for cue in context.finditer(article.text):
+        first_cue.setdefault(article.index_of(cue.start()), cue.start())
     found: list[tuple[int, Evidence]] = []
-    for number, sentence in enumerate(article_sentences(title, paragraphs)):
-        cue = context.search(sentence)
-        if cue is None:
-            continue
+    for number, cue_start in first_cue.items():
+        sentence, cue_offset = article.locate(cue_start)
         taken = _spans_taken(sentence, full)
         for slug, pattern in full.items():
             for m in pattern.finditer(sentence):
                 found.append((number * 10_000 + m.start(), Evidence(slug, sentence)))
         for slug, pattern in short.items():
-            for m in pattern.finditer(sentence, cue.start()):
+            for m in pattern.finditer(sentence, cue_offset):
                 if not any(s <= m.start() < e for s, e in taken):
                     found.append((number * 10_000 + m.start(), Evidence(slug, sentence)))
     return first_per_slug([evidence for _, evidence in sorted(found, key=lambda f: f[0])])

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
-from breachwatch.extract.cues import article_sentences, compile_cues, cue_list
+from breachwatch.extract.cues import ArticleText, CueSet, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence
 from breachwatch.extract.outcomes import extract_outcomes, is_qualified, load_outcomes
 
@@ -68,7 +68,7 @@ def load_statuses() -> dict[str, Status]:
 
 
 @cache
-def _statistics_rules() -> tuple[int, re.Pattern[str]]:
+def _statistics_rules() -> tuple[int, CueSet]:
     """How many count sentences make an article statistics, and what counts."""
     rules = read_data_file(_FILE).get("statistics")
     require(isinstance(rules, dict), _FILE, "'statistics' must be a mapping")
@@ -88,7 +88,7 @@ def _proven_by_outcomes() -> frozenset[str]:
 
 
 @cache
-def _cues() -> dict[str, re.Pattern[str]]:
+def _cues() -> dict[str, CueSet]:
     """Each status's cue pattern."""
     return {
         slug: compile_cues(status.cues, _FILE, f"status {slug!r}")
@@ -122,29 +122,29 @@ def counts_something(sentence: str) -> bool:
     return counts >= COUNTS_IN_A_LIST
 
 
-def _first_cue(slug: str, sentences: list[str]) -> Evidence | None:
+def _first_cue(slug: str, article: ArticleText) -> Evidence | None:
     """The first sentence with an unqualified cue for one status."""
     pattern = _cues().get(slug)
     if pattern is None:
         return None
-    for sentence in sentences:
-        for match in pattern.finditer(sentence):
-            if slug == "alleged" or not is_qualified(sentence, match.start()):
-                return Evidence(slug, sentence)
+    for match in pattern.finditer(article.text):
+        sentence, offset = article.locate(match.start())
+        if slug == "alleged" or not is_qualified(sentence, offset):
+            return Evidence(slug, sentence)
     return None
 
 
 def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     """The article's status and the sentence it rests on (empty if it is only a default)."""
-    sentences = article_sentences(title, paragraphs)
+    article = ArticleText.of(title, paragraphs)
     minimum, _ = _statistics_rules()
-    figures = [s for s in sentences if counts_something(s)]
+    figures = [s for s in article.sentences if counts_something(s)]
     if len(figures) >= minimum:
         return Evidence("statistics", figures[0])
-    found = _first_cue("not-proven", sentences) or _first_cue("proven", sentences)
+    found = _first_cue("not-proven", article) or _first_cue("proven", article)
     if found is not None:
         return found
     for outcome in extract_outcomes(title, paragraphs):
         if outcome.slug in _proven_by_outcomes():
             return Evidence("proven", outcome.sentence)
-    return _first_cue("alleged", sentences) or Evidence("alleged", "")
+    return _first_cue("alleged", article) or Evidence("alleged", "")
