@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -119,3 +121,37 @@ def serve(directory: Path) -> Iterator[Server]:
 def launch(playwright):
     """Debian's Chromium driven by Playwright (never Playwright's own browser download)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+
+
+def article_bodies(content: Path) -> dict[str, str]:
+    """Article slug -> lower-cased body text of its generated Markdown (metadata dropped)."""
+    bodies = {}
+    for path in sorted((content / "articles").glob("*.md")):
+        _, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        bodies[path.stem] = body.lower()
+    return bodies
+
+
+def distinctive_word(content: Path) -> tuple[str, str]:
+    """(slug, word): a long word deep in one article whose stem no other article contains."""
+    bodies = article_bodies(content)
+    stems = Counter(
+        stem for body in bodies.values()
+        for stem in {word[:6] for word in re.findall(r"[a-z]{6,}", body)}
+    )
+    for slug, body in bodies.items():
+        words = re.findall(r"[a-z]{8,}", body)
+        # Past the first 60 words, so summaries on list pages never contain it.
+        late = re.findall(r"[a-z]+", body)[60:]
+        for word in words:
+            if stems[word[:6]] == 1 and word in late:
+                return slug, word
+    raise AssertionError("no article has a word of its own")
+
+
+def search_for(page, word: str) -> None:
+    """Type `word` into the search page's box and wait until an article result shows."""
+    box = page.locator("input[type=search], main input[type=text], input[type=text]").first
+    box.fill(word)
+    box.press("Enter")
+    page.wait_for_selector("main a[href*='articles/']", timeout=15_000)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from scripts.localsite import build, copy_project, launch, page_paths, serve
+from scripts.localsite import (  # noqa: F401 - re-exported for the test modules
+    article_bodies,
+    build,
+    copy_project,
+    distinctive_word,
+    launch,
+    page_paths,
+    search_for,
+    serve,
+)
 
 # Every page type a reader can land on; each test runs on all of them.
 PAGE_KINDS = [
@@ -58,40 +63,6 @@ def url_of(site, kind: str) -> str:
     """Absolute URL of the page of type `kind`; fails the test if the build has none."""
     assert kind in site.pages, f"the build has no {kind} page"
     return f"{site.origin}/{site.pages[kind]}"
-
-
-def _bodies(content: Path) -> dict[str, str]:
-    """Article slug -> lower-cased body text of its generated Markdown (metadata dropped)."""
-    bodies = {}
-    for path in sorted((content / "articles").glob("*.md")):
-        _, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-        bodies[path.stem] = body.lower()
-    return bodies
-
-
-def distinctive_word(content: Path) -> tuple[str, str]:
-    """(slug, word): a long word deep in one article whose stem no other article contains."""
-    bodies = _bodies(content)
-    stems = Counter(
-        stem for body in bodies.values()
-        for stem in {word[:6] for word in re.findall(r"[a-z]{6,}", body)}
-    )
-    for slug, body in bodies.items():
-        words = re.findall(r"[a-z]{8,}", body)
-        # Past the first 60 words, so summaries on list pages never contain it.
-        late = re.findall(r"[a-z]+", body)[60:]
-        for word in words:
-            if stems[word[:6]] == 1 and word in late:
-                return slug, word
-    raise AssertionError("no article has a word of its own")
-
-
-def search_for(page: Page, word: str) -> None:
-    """Type `word` into the search page's box and wait until an article result shows."""
-    box = page.locator("input[type=search], main input[type=text], input[type=text]").first
-    box.fill(word)
-    box.press("Enter")
-    page.wait_for_selector("main a[href*='articles/']", timeout=15_000)
 
 
 def open_kind(browser, site, kind: str, **context) -> Page:

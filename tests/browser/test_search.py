@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .conftest import _bodies, distinctive_word, open_kind, search_for, url_of
+from .conftest import article_bodies, distinctive_word, open_kind, search_for, url_of
 
 # Run Pagefind's JS API from the page: results as [url, filters] pairs.
 PAGEFIND = """async ([term, filters]) => {
@@ -38,7 +38,7 @@ def test_distinctive_word_finds_its_article(browser, site) -> None:
 
 
 def test_force_filter_narrows_results(browser, site) -> None:
-    bodies = _bodies(site.content)
+    bodies = article_bodies(site.content)
     in_all = Counter(w for body in bodies.values() for w in set(re.findall(r"[a-z]{6,}", body)))
     common = next(word for word, count in in_all.most_common() if count == len(bodies))
     page = browser.new_page()
