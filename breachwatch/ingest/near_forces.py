@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from breachwatch.extract.forces import Force, load_forces
 
@@ -17,12 +18,36 @@ SIMILARITY = 0.9
 MAX_PHRASES = 2000
 
 
+@cache
 def _known_names() -> dict[str, Force]:
     """Every force by the case-folded form of its name and of each alias."""
     return {
         name.casefold(): force
         for force in load_forces().values()
         for name in (force.name, *force.aliases)
+    }
+
+
+@cache
+def _names_by_word() -> dict[str, tuple[str, ...]]:
+    """Known names by each of their words: one slip leaves some word intact to look up."""
+    index: dict[str, list[str]] = {}
+    for name in _known_names():
+        for word in set(name.split()):
+            index.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in index.items()}
+
+
+def _candidates(phrase: str) -> set[str]:
+    """Known names one slip away in words: same word count, at most one word different."""
+    index = _names_by_word()
+    words = phrase.split()
+    names = {name for word in set(words) for name in index.get(word, ())}
+    return {
+        name for name in names
+        if len(name.split()) == len(words) and len(set(words) - set(name.split())) <= 1
+        # ratio = 2 * matches / (len(a) + len(b)) <= 2 * min / sum, so lengths must be close.
+        and 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
     }
 
 
@@ -50,10 +75,16 @@ def near_force_names(texts: Iterable[str]) -> list[str]:
     for phrase in phrases:
         if phrase.casefold() in known:
             continue
-        for name in difflib.get_close_matches(phrase.casefold(), known, n=1, cutoff=SIMILARITY):
-            score = difflib.SequenceMatcher(None, phrase.casefold(), name).ratio()
+        folded = phrase.casefold()
+        for name in sorted(_candidates(folded)):
+            matcher = difflib.SequenceMatcher(None, folded, name)
+            if matcher.quick_ratio() < SIMILARITY:
+                continue
+            score = matcher.ratio()
             force = known[name]
-            if force.slug not in exact and score > best.get(force.name, (0.0, ""))[0]:
+            if score < SIMILARITY or force.slug in exact:
+                continue
+            if score > best.get(force.name, (0.0, ""))[0]:
                 best[force.name] = (score, phrase)  # a slip beside the right name is noise
     return [
         f"'{phrase}' is not a known force; did you mean '{name}'?"
