@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from scripts.localsite import build, copy_project, launch, page_paths, serve
+from scripts.localsite import build, copy_project, page_paths, serve
 
 from .conftest import search_for
 
@@ -52,31 +51,30 @@ def _hostile_urls(site) -> list[str]:
     return urls
 
 
-def test_hostile_seed_runs_no_script(hostile_site) -> None:
+def test_hostile_seed_runs_no_script(browser, hostile_site) -> None:
     dialogs: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda msg: errors.append(f"{msg.location['url']}: {msg.text}")
-                if msg.type == "error" and "status of 404" not in msg.text else None)
-        page.on("response", lambda r: errors.append(f"{r.url}: {r.status}")
-                if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
-        found = []
-        for url in _hostile_urls(hostile_site):
-            page.goto(url, wait_until="networkidle")
-            found.append(page.evaluate(
-                "() => [document.querySelectorAll('a[href^=\"javascript:\" i], [onerror]').length,"
-                " document.body.innerText.includes('alert(1)')]"
-            ))
-            for link in page.locator("main a[href^='javascript:' i]").all():
-                link.click()
-        if "search" in hostile_site.pages:
-            page.goto(f"{hostile_site.origin}/{hostile_site.pages['search']}")
-            search_for(page, "alert")
-        browser.close()
+    # Without the CSP, so this proves the escaping itself, not only the policy behind it.
+    page = browser.new_context(bypass_csp=True).new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: errors.append(f"{msg.location['url']}: {msg.text}")
+            if msg.type == "error" and "status of 404" not in msg.text else None)
+    page.on("response", lambda r: errors.append(f"{r.url}: {r.status}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    found = []
+    for url in _hostile_urls(hostile_site):
+        page.goto(url, wait_until="networkidle")
+        found.append(page.evaluate(
+            "() => [document.querySelectorAll('a[href^=\"javascript:\" i], [onerror]').length,"
+            " document.body.innerText.includes('alert(1)')]"
+        ))
+        for link in page.locator("main a[href^='javascript:' i]").all():
+            link.click()
+    if "search" in hostile_site.pages:
+        page.goto(f"{hostile_site.origin}/{hostile_site.pages['search']}")
+        search_for(page, "alert")
+    page.context.close()
     assert dialogs == []
     assert errors == []
     assert all(count == 0 for count, _ in found), "a javascript: link or onerror attribute"

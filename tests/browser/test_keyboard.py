@@ -8,8 +8,7 @@ from .conftest import FOCUSABLE, PAGE_KINDS, open_kind
 
 # Visible focusable elements in DOM order, each tagged so Tab stops can be matched to them.
 TAG_FOCUSABLES = """selector => [...document.querySelectorAll(selector)]
-    .filter(el => !el.disabled && el.getClientRects().length > 0
-            && getComputedStyle(el).visibility !== 'hidden')
+    .filter(el => !el.disabled && el.checkVisibility({ visibilityProperty: true }))
     .map((el, i) => { el.dataset.kbd = String(i); const s = getComputedStyle(el);
         return [s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, s.boxShadow,
                 el.outerHTML.slice(0, 100)]; })"""
