@@ -245,13 +245,8 @@ class ArticleText:
 
     @classmethod
     def of(cls, title: str, paragraphs: list[str]) -> ArticleText:
-        """Index the headline and body sentences of one article."""
-        sentences = [" ".join(s.split()) for s in article_sentences(title, paragraphs)]
-        starts, position = [], 0
-        for sentence in sentences:
-            starts.append(position)
-            position += len(sentence) + 1
-        return cls("\n".join(sentences), sentences, starts)
+        """Index the headline and body sentences of one article (once for all extractors)."""
+        return _article_text(title, tuple(paragraphs))
 
     def locate(self, position: int) -> tuple[str, int]:
         """The sentence holding a text position, and the position within that sentence."""
@@ -261,6 +256,17 @@ class ArticleText:
     def index_of(self, position: int) -> int:
         """The number (0 = headline) of the sentence holding a text position."""
         return bisect_right(self.starts, position) - 1
+
+
+@lru_cache(maxsize=8)
+def _article_text(title: str, paragraphs: tuple[str, ...]) -> ArticleText:
+    """Split and join an article's sentences; cached because every extractor asks."""
+    sentences = [" ".join(s.split()) for s in article_sentences(title, list(paragraphs))]
+    starts, position = [], 0
+    for sentence in sentences:
+        starts.append(position)
+        position += len(sentence) + 1
+    return ArticleText("\n".join(sentences), sentences, starts)
 
 
 @dataclass(frozen=True)

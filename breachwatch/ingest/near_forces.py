@@ -29,23 +29,26 @@ def _known_names() -> dict[str, Force]:
 
 
 @cache
-def _names_by_word() -> dict[str, tuple[str, ...]]:
-    """Known names by each of their words: one slip leaves some word intact to look up."""
-    index: dict[str, list[str]] = {}
+def _names_by_word() -> dict[tuple[int, str], tuple[tuple[str, frozenset[str]], ...]]:
+    """Known names with their words, by (word count, word): a slip leaves a word intact."""
+    index: dict[tuple[int, str], list[tuple[str, frozenset[str]]]] = {}
     for name in _known_names():
-        for word in set(name.split()):
-            index.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in index.items()}
+        words = name.split()
+        for word in set(words):
+            index.setdefault((len(words), word), []).append((name, frozenset(words)))
+    return {key: tuple(names) for key, names in index.items()}
 
 
 def _candidates(phrase: str) -> set[str]:
     """Known names one slip away in words: same word count, at most one word different."""
     index = _names_by_word()
     words = phrase.split()
-    names = {name for word in set(words) for name in index.get(word, ())}
+    unique = frozenset(words)
     return {
-        name for name in names
-        if len(name.split()) == len(words) and len(set(words) - set(name.split())) <= 1
+        name
+        for word in unique
+        for name, name_words in index.get((len(words), word), ())
+        if len(unique - name_words) <= 1
         # ratio = 2 * matches / (len(a) + len(b)) <= 2 * min / sum, so lengths must be close.
         and 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
     }
