@@ -113,5 +113,11 @@ PAGINATION_PATTERNS = (
 )
 SUMMARY_MAX_LENGTH = 40
 DELETE_OUTPUT_DIRECTORY = False
-LOAD_CONTENT_CACHE = False
+# Pelican's reader cache: warm and one-edit rebuilds reuse each unchanged article's converted,
+# anchored HTML. Files are compared by content hash, not mtime; build.py keeps the cache per
+# output folder and per code version (see breachwatch/build.py).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "md5"
+CONTENT_CACHING_LAYER = "reader"
 PAGINATED_TEMPLATES = {"index": None, "force": None, "breach": None}

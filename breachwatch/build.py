@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import logging
 import shutil
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from breachwatch.fingerprint import package_fingerprint
 
 
 class BuildError(RuntimeError):
@@ -26,12 +30,33 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_pelican(settings_file: Path, content: Path, output: Path) -> None:
+def content_cache(settings_file: Path, output: Path) -> Path:
+    """Pelican's content cache for `output`, in a folder named after the code that filled it.
+
+    Pelican keeps cached readings until a file changes, whatever the code; a new folder per
+    version of our package, the settings, Pelican and Markdown makes a stale reading impossible.
+    """
+    digest = hashlib.sha256(package_fingerprint().encode())
+    digest.update(settings_file.read_bytes())
+    for name in ("pelican", "markdown"):
+        digest.update(importlib.metadata.version(name).encode())
+    root = output.with_name(output.name + ".cache")
+    current = root / digest.hexdigest()[:16]
+    if root.is_dir():
+        for old in root.iterdir():
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    return current
+
+
+def run_pelican(
+    settings_file: Path, content: Path, output: Path, cache: Path | None = None
+) -> None:
     """Run Pelican in-process into `output`; raise BuildError on any logged error."""
-    settings = read_settings(
-        str(settings_file),
-        override={"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())},
-    )
+    override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())}
+    if cache is not None:
+        override["CACHE_PATH"] = str(cache.resolve())
+    settings = read_settings(str(settings_file), override=override)
     counter = _ErrorCounter()
     logger = logging.getLogger("pelican")
     logger.addHandler(counter)
@@ -65,7 +90,7 @@ def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> No
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        run_pelican(settings_file, content, staging)
+        run_pelican(settings_file, content, staging, content_cache(settings_file, output))
         for step in steps:
             try:
                 step(staging)

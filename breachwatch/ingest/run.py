@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
 from rich.console import Console
@@ -13,6 +18,7 @@ from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed
+from breachwatch.ingest.cache import IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
@@ -26,6 +32,8 @@ from breachwatch.schema import MetadataError, validate
 SEED_SUFFIX = ".txt"
 # Show a progress bar when a batch is at least this large.
 PROGRESS_THRESHOLD = 50
+# Ingest in a pool of processes only when each core gets at least this many seeds.
+POOL_THRESHOLD = 32
 
 
 @dataclass
@@ -111,26 +119,16 @@ def ingest_all(
     seeds = list_seeds(seeds_dir, report)
     by_slug: dict[str, Article] = {}
     by_text: dict[str, Path] = {}
+    cache = IngestCache(content_dir, code_version(today))
+    cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("Ingesting seeds", total=len(seeds))
-        for seed in seeds:
+        for seed, outcome in _ingest_seeds(seeds, corrections_dir, today, cache):
             bar.advance(task)
-            try:
-                article = ingest_seed(seed, today)
-                correction = load_correction(corrections_path(corrections_dir, seed))
-                article.metadata = apply_correction(article.metadata, correction)
-                validate(article.metadata, str(seed))
-            except (SeedError, MetadataError) as error:
-                report.errors.append(str(error))
+            if isinstance(outcome, str):
+                report.errors.append(outcome)
                 continue
-            except DataFileError:
-                raise  # our own data is broken: the whole build stops
-            except Exception as error:  # noqa: BLE001 - one odd seed must not stop the rest
-                report.errors.append(
-                    f"{seed}: could not be ingested ({type(error).__name__}: {error}); "
-                    "please report this seed to the developers"
-                )
-                continue
+            article = outcome
             fingerprint = "\n".join([article.metadata["title"], *article.paragraphs])
             if fingerprint in by_text:
                 report.warnings.append(
@@ -146,6 +144,7 @@ def ingest_all(
             report.articles.append(article)
             _write(article, articles_dir, report)
             console.print(_describe(article), highlight=False)
+    cache.save()
     current = {a.seed.name: articles_dir / f"{a.metadata['slug']}.md" for a in report.articles}
     report.removed = _remove_orphans(articles_dir, current, {s.name for s in seeds})
     for path in report.removed:
@@ -160,6 +159,75 @@ def ingest_all(
         highlight=False,
     )
     return report
+
+
+def _ingest_one(seed: Path, corrections_dir: Path, today: date | None) -> tuple[str, bytes | str]:
+    """One seed's cache key and pickled Article, or its error message (runs in any process)."""
+    correction_file = corrections_path(corrections_dir, seed)
+    try:
+        key = seed_key(seed, correction_file)
+        article = ingest_seed(seed, today)
+        correction = load_correction(correction_file)
+        article.metadata = apply_correction(article.metadata, correction)
+        validate(article.metadata, str(seed))
+    except (SeedError, MetadataError) as error:
+        return "", str(error)
+    except DataFileError:
+        raise  # our own data is broken: the whole build stops
+    except Exception as error:  # noqa: BLE001 - one odd seed must not stop the rest
+        return "", (
+            f"{seed}: could not be ingested ({type(error).__name__}: {error}); "
+            "please report this seed to the developers"
+        )
+    return key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _cores() -> int:
+    """Cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _ingest_seeds(
+    seeds: list[Path], corrections_dir: Path, today: date | None, cache: IngestCache
+) -> Iterator[tuple[Path, Article | str]]:
+    """Each seed with its Article or error, in seed order; unchanged seeds come from the cache.
+
+    Seeds to ingest afresh are spread over all cores; the results are pickled either way, so a
+    cached Article and a fresh one are the same object.
+    """
+    cached: dict[Path, bytes] = {}
+    for seed in seeds:
+        try:
+            blob = cache.get(seed.name, seed_key(seed, corrections_path(corrections_dir, seed)))
+        except OSError:
+            blob = None
+        if blob is not None:
+            cached[seed] = blob
+    fresh = [seed for seed in seeds if seed not in cached]
+    workers = min(_cores(), len(fresh) // POOL_THRESHOLD)
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork")) if workers >= 2 else None
+    if pool is not None:
+        results = pool.map(_ingest_one, fresh, [corrections_dir] * len(fresh),
+                           [today] * len(fresh), chunksize=max(1, len(fresh) // (workers * 16)))
+    else:
+        results = (_ingest_one(seed, corrections_dir, today) for seed in fresh)
+    stream = iter(results)  # in the order of `fresh`, which is seed order
+    try:
+        for seed in seeds:
+            key, outcome = ("", cached[seed]) if seed in cached else next(stream)
+            if isinstance(outcome, str):
+                yield seed, outcome
+                continue
+            if key:
+                cache.put(seed.name, key, outcome)
+            article = pickle.loads(outcome)
+            article.seed = seed
+            yield seed, article
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _write(article: Article, articles_dir: Path, report: IngestReport) -> None:
@@ -180,7 +248,10 @@ def _remove_orphans(articles_dir: Path, current: dict[str, Path], present: set[s
     removed = []
     if not articles_dir.is_dir():
         return removed
+    written_here = set(current.values())
     for path in sorted(articles_dir.glob("*.md")):
+        if path in written_here:
+            continue  # this run's own file for its seed (or one an editor kept): never orphaned
         text = path.read_text(encoding="utf-8")
         if recorded_digest(text) is None or is_hand_edited(path):
             continue

@@ -1,6 +1,19 @@
-"""Pelican's Markdown reader, reusing one configured Markdown instance for every file."""
+"""Pelican's Markdown reader, converting every article on all cores with one Markdown per process.
+
+Pelican reads files one by one on one core, and Markdown conversion plus sentence anchoring is
+most of a cold build. When the article generator starts, every article whose cached reading is
+stale is converted (and, if the anchors plugin is on, anchored) in a pool of worker processes;
+the reader then only parses the metadata. The anchored HTML, sentences and paragraphs are
+returned as reader output, so Pelican's content cache keeps them for warm rebuilds and the
+anchors plugin, finding `sentences` already set, does not redo them.
+"""
 
 from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
@@ -10,28 +23,75 @@ from pelican.utils import pelican_open
 
 # Priority Python-Markdown's meta extension registers its preprocessor with.
 META_PRIORITY = 27
+ANCHORS_PLUGIN = "breachwatch.plugins.anchors"
+# Below this many stale articles, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 64
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(markdown_settings: dict, anchor: bool) -> None:
+    """Build this process's Markdown instance once."""
+    _worker["markdown"] = Markdown(**markdown_settings)
+    _worker["anchor"] = anchor
+
+
+def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict] | None]:
+    """HTML, raw Meta and anchors' attributes of one file (runs in a worker process).
+
+    A file that fails is returned as None, so the in-process reader meets the error again and
+    Pelican reports it as usual.
+    """
+    markdown: Markdown = _worker["markdown"]
+    try:
+        with pelican_open(source_path) as text:
+            content = markdown.reset().convert(text)
+        extra: dict[str, Any] = {}
+        if _worker["anchor"]:
+            from breachwatch.plugins.anchors import anchor_sentences  # noqa: PLC0415
+
+            content, extra["sentences"], extra["body_paragraphs"] = anchor_sentences(content)
+    except Exception:  # noqa: BLE001 - reported by the in-process retry
+        return source_path, None
+    return source_path, (content, dict(getattr(markdown, "Meta", {})), extra)
+
+
+def _workers() -> int:
+    """Cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
 class ReusingMarkdownReader(MarkdownReader):
-    """Builds Markdown once per reader and `reset()`s it, instead of once per file."""
+    """Reuses one Markdown instance per process and takes conversions prepared in parallel."""
 
     _shared: Markdown | None = None
+    prepared: dict[str, tuple[str, dict, dict]] = {}
 
-    def read(self, source_path):
-        """Convert one file; metadata parsing is Pelican's own."""
+    def _markdown(self) -> Markdown:
+        """The Markdown instance of this reader, built on first use."""
         if self._shared is None:
             self._shared = Markdown(**self.settings["MARKDOWN"])
-        markdown = self._shared
+        return self._shared
+
+    def read(self, source_path):
+        """Convert one file, or take its parallel conversion; metadata parsing is Pelican's."""
+        markdown = self._markdown()
         self._source_path = source_path
-        with pelican_open(source_path) as text:
-            content = markdown.reset().convert(text)
+        found = ReusingMarkdownReader.prepared.pop(os.path.abspath(source_path), None)
+        if found is None:
+            with pelican_open(source_path) as text:
+                content = markdown.reset().convert(text)
+            meta, extra = getattr(markdown, "Meta", {}), {}
+        else:
+            content, meta, extra = found
         self._md = markdown
         try:
-            metadata = self._parse_metadata(getattr(markdown, "Meta", {}))
+            metadata = self._parse_metadata(meta)
         finally:
             # Pelican's _parse_metadata deregisters the meta preprocessor; put it back.
             if "meta" not in markdown.preprocessors:
                 markdown.preprocessors.register(MetaPreprocessor(markdown), "meta", META_PRIORITY)
+        metadata.update(extra)
         return content, metadata
 
 
@@ -41,6 +101,39 @@ def use_reusing_reader(readers) -> None:
         readers.reader_classes[extension] = ReusingMarkdownReader
 
 
+def stale_articles(generator) -> list[str]:
+    """Absolute paths of Markdown articles Pelican's content cache cannot answer, sorted."""
+    settings = generator.settings
+    paths = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    stale = []
+    for path in sorted(paths):
+        full = os.path.abspath(os.path.join(generator.path, path))
+        if path.rsplit(".", 1)[-1] not in ReusingMarkdownReader.file_extensions:
+            continue
+        if generator.readers.get_cached_data(full, (None, None))[0] is None:
+            stale.append(full)
+    return stale
+
+
+def prepare_articles(generator) -> None:
+    """Convert every stale article in a pool of processes before Pelican reads them."""
+    ReusingMarkdownReader.prepared = {}
+    stale = stale_articles(generator)
+    workers = min(_workers(), len(stale) // POOL_THRESHOLD)
+    if workers < 2:
+        return
+    reader = generator.readers.readers.get("md")
+    markdown_settings = (reader.settings if reader else generator.settings)["MARKDOWN"]
+    anchor = ANCHORS_PLUGIN in (str(p) for p in generator.settings.get("PLUGINS") or [])
+    chunk = max(1, len(stale) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
+                             initargs=(markdown_settings, anchor)) as pool:
+        for path, result in pool.map(_convert, stale, chunksize=chunk):
+            if result is not None:
+                ReusingMarkdownReader.prepared[path] = result
+
+
 def register() -> None:
     """Pelican plugin entry point."""
     signals.readers_init.connect(use_reusing_reader)
+    signals.article_generator_init.connect(prepare_articles)
