@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from breachwatch.build import BuildError, build_site
 from breachwatch.datafiles import DataFileError
+from breachwatch.failures import describe
 from breachwatch.ingest.run import ingest_all
 from breachwatch.schema import MetadataError
 from breachwatch.search import index_site
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             build_site(args.settings, args.content, args.output, steps=steps)
             console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
-        console.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
+        console.print(f"[red]error[/red] {escape(describe(error))}", highlight=False)
         console.print("[red]build failed[/red]; the previous site was left as it was")
         return 2
     return 0 if report.ok else 1

@@ -1,0 +1,147 @@
+"""A failed build publishes nothing, and a re-run of the ingest never loses an editor's work."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from hostile.pages import ROOT, build_cli, new_content, run_cli
+
+from breachwatch.ingest.write import is_hand_edited
+
+
+def _snapshot(root: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file's bytes, inode and modification time: 'unchanged' means not even rewritten."""
+    return {
+        str(p.relative_to(root)): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> dict[str, Path]:
+    """The real seeds built once into tmp/output, as the previous good site."""
+    dirs = {"seeds": tmp_path / "seeds", "content": new_content(tmp_path / "content"),
+            "output": tmp_path / "output"}
+    shutil.copytree(SEEDS, dirs["seeds"])
+    done = build_cli(dirs["seeds"], dirs["content"], dirs["output"])
+    assert done.returncode == 0, done.stderr
+    return dirs
+
+
+def _theme_settings(tmp: Path, template: str, old: str, new: str) -> Path:
+    """A settings file using a copy of our theme with one template edited."""
+    theme = tmp / "broken-theme"
+    shutil.copytree(ROOT / "theme", theme)
+    path = theme / "templates" / template
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    settings = tmp / "broken_theme_settings.py"
+    settings.write_text(f"from pelicanconf import *  # noqa: F403\nTHEME = {str(theme)!r}\n")
+    return settings
+
+
+def _assert_failed_cleanly(done, output: Path, before: dict, *expected: str) -> None:
+    """Exit 2, a clear message without traceback, the old site untouched, no staging left."""
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error")]
+    assert errors and all(word in " ".join(errors) for word in expected), done.stderr
+    assert "build failed" in done.stderr and "left as it was" in done.stderr
+    assert _snapshot(output) == before
+    assert not output.with_name("output.staging").exists()
+    assert not output.with_name("output.old").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("{% block content %}", "{% block content %}{{ no_such_thing.attribute }}",
+         ("article.html", "no_such_thing")),
+        ("{% block content %}", "{% block content %}{% if %}", ("article.html",)),
+    ],
+    ids=["undefined-variable", "syntax-error"],
+)
+def test_broken_template_leaves_previous_site_exactly(built, tmp_path, old, new, expected):
+    before = _snapshot(built["output"])
+    settings = _theme_settings(tmp_path, "article.html", old, new)
+    done = build_cli(built["seeds"], built["content"], built["output"], settings=settings)
+    _assert_failed_cleanly(done, built["output"], before, *expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("confirmed: [\n  - slug: x\n", ("cases.yaml",)),
+        ("confirmed:\n  - slug: ghost\n    title: Ghost\n    articles: [no_such_seed]\n",
+         ("cases.yaml", "no_such_seed")),
+    ],
+    ids=["not-yaml", "unknown-seed"],
+)
+def test_bad_editors_data_file_leaves_previous_site_exactly(built, text, expected):
+    before = _snapshot(built["output"])
+    (built["content"] / "cases.yaml").write_text(text, encoding="utf-8")
+    done = build_cli(built["seeds"], built["content"], built["output"])
+    _assert_failed_cleanly(done, built["output"], before, *expected)
+
+
+def test_failing_seed_keeps_its_article_and_the_site_still_builds(built):
+    articles = built["content"] / "articles"
+    before = {p.name: p.read_bytes() for p in articles.glob("*.md")}
+    seed = sorted(built["seeds"].glob("*.txt"))[0]
+    seed.write_bytes(b"\x00" + seed.read_bytes())  # re-scraped badly: now binary
+    done = build_cli(built["seeds"], built["content"], built["output"])
+    assert done.returncode == 1
+    assert [line for line in done.stderr.splitlines() if line.startswith("error")] == [
+        f"error {seed}: contains NUL bytes: binary data, not a text article"
+    ]
+    assert {p.name: p.read_bytes() for p in articles.glob("*.md")} == before
+
+
+def test_bad_correction_fails_that_seed_only_and_keeps_its_article(built):
+    articles = built["content"] / "articles"
+    before = {p.name: p.read_bytes() for p in articles.glob("*.md")}
+    seed = sorted(built["seeds"].glob("*.txt"))[1]
+    corrections = built["content"] / "corrections"
+    corrections.mkdir()
+    (corrections / f"{seed.stem}.yaml").write_text("date: [not, a, date\n")
+    done = run_cli("ingest", "--seeds", built["seeds"], "--content", built["content"])
+    assert done.returncode == 1
+    (error,) = [line for line in done.stderr.splitlines() if line.startswith("error")]
+    assert f"{seed.stem}.yaml" in error and "Traceback" not in done.stderr
+    assert {p.name: p.read_bytes() for p in articles.glob("*.md")} == before
+
+
+def test_correction_survives_a_changed_seed(built):
+    seed = sorted(built["seeds"].glob("*.txt"))[2]
+    corrections = built["content"] / "corrections"
+    corrections.mkdir()
+    (corrections / f"{seed.stem}.yaml").write_text(
+        "publisher: Independent Office for Police Conduct\nnote: checked\n")
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA paragraph added on re-scrape.\n",
+                    encoding="utf-8")
+    assert run_cli("ingest", "--seeds", built["seeds"],
+                   "--content", built["content"]).returncode == 0
+    (article,) = [p for p in (built["content"] / "articles").glob("*.md")
+                  if f"Seed: {seed.name}\n" in p.read_text(encoding="utf-8")]
+    text = article.read_text(encoding="utf-8")
+    assert "Publisher: Independent Office for Police Conduct\n" in text
+    assert "A paragraph added on re-scrape." in text
+    assert not is_hand_edited(article)
+
+
+def test_reingest_deletes_only_articles_whose_seed_is_gone(built):
+    articles = built["content"] / "articles"
+    by_seed = {seed.name: [p for p in articles.glob("*.md")
+                           if f"Seed: {seed.name}\n" in p.read_text(encoding="utf-8")]
+               for seed in built["seeds"].glob("*.txt")}
+    assert all(len(found) == 1 for found in by_seed.values())
+    gone = sorted(by_seed)[0]
+    (built["seeds"] / gone).unlink()
+    done = run_cli("ingest", "--seeds", built["seeds"], "--content", built["content"])
+    assert done.returncode == 0
+    assert not by_seed[gone][0].exists()
+    assert all(found[0].exists() for name, found in by_seed.items() if name != gone)
