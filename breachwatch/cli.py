@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--output", type=Path, default=Path("output"))
             command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+            command.add_argument("--no-search", action="store_true",
+                                 help="skip Pagefind indexing (benchmarks time it on its own)")
     return parser
 
 
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         report = ingest_all(args.seeds, args.content, corrections, console=console)
         if args.command == "build":
             # Raw seeds first, so Pagefind indexes the finished pages of the staged site.
-            steps = (copy_sources(args.seeds), index_site)
+            steps = (copy_sources(args.seeds),) + (() if args.no_search else (index_site,))
             build_site(args.settings, args.content, args.output, steps=steps)
             console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
