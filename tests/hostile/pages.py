@@ -23,6 +23,10 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "
 FETCHED = {"src", "srcset", "data", "poster", "background", "manifest"}
 _SCRIPT_SCHEMES = re.compile(r"^(?:javascript|vbscript|livescript|data\s*:\s*text/html)\s*:?", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+# A stylesheet reference to another host: url(https://...) or @import "//...".
+_CSS_REMOTE = re.compile(
+    r"""(?:url\(|@import)\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?//[^"')\s]*)""", re.I
+)
 
 
 class _Visible(HTMLParser):
@@ -121,6 +125,8 @@ def site_dangers(output: Path) -> dict[str, list[str]]:
             found = html_dangers(path.read_text(encoding="utf-8"))
         elif path.suffix == ".xml" and "feeds" in path.parts:
             found = feed_dangers(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".css":
+            found = [f"loads {url}" for url in _CSS_REMOTE.findall(path.read_text("utf-8"))]
         else:
             continue
         if found:
