@@ -38,6 +38,8 @@ BODY = (
 )
 HOSTILE_NAME = '"><img src=x onerror=alert(1)>.txt'
 UNICODE_NAME = "café report № 7 (copy).txt"
+# Text of a file outside seeds/ that a symlink in seeds/ points at: it must never be published.
+SECRET_TEXT = "This private note sits outside the seeds folder and must never be published."
 
 
 def _article(title: str, *paragraphs: str) -> str:
@@ -129,7 +131,9 @@ def write_corpus(target: Path, big: bool = True) -> Path:
     for name, data in generated(big).items():
         (target / name).write_bytes(data)
     (target / "folder.txt").mkdir()
-    (target / "symlink_outside.txt").symlink_to("/etc/hostname")
+    outside = target.parent / "outside_seeds.txt"
+    outside.write_text(f"Secret headline\n\n{SECRET_TEXT}\n", encoding="utf-8")
+    (target / "symlink_outside.txt").symlink_to(outside)
     os.mkfifo(target / "fifo.txt")
     (target / ".draft.txt.swp").write_bytes(b"\x00swap")
     return target
