@@ -6,18 +6,21 @@ import json
 import shutil
 from pathlib import Path
 
+from conftest import TODAY
 from hostile.pages import ROOT, html_dangers, new_content, visible_text
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
 
 from breachwatch.cli import main
+from breachwatch.ingest.article import ingest_seed
 from breachwatch.ingest.clean import strip_boilerplate
 from breachwatch.ingest.paragraphs import build_paragraphs
-from breachwatch.ingest.read import normalise_text
+from breachwatch.ingest.read import SeedError, normalise_text
 from breachwatch.ingest.write import render_markdown
 from breachwatch.plugins.anchors import anchor_sentences
 from breachwatch.plugins.markdown_reader import ReusingMarkdownReader
+from breachwatch.schema import validate
 from breachwatch.sentences import normalise_space, split_sentences
 
 # Pieces of Markdown, HTML, template and metadata syntax that text must never turn into.
@@ -44,6 +47,7 @@ TEXT = st.lists(
 
 MARKDOWN_EXAMPLES = 400
 BUILD_EXAMPLES = 8
+INGEST_EXAMPLES = 300
 
 
 def _reader() -> ReusingMarkdownReader:
@@ -111,3 +115,20 @@ def test_real_build_shows_every_sentence_safely(title: str, body: str, tmp_path:
         for sentence in split_sentences(line):
             assert normalise_space(sentence) in text
     assert html_dangers(page) == []
+
+
+@settings(max_examples=INGEST_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=600), TEXT.map(lambda text: text.encode("utf-8")),
+                      TEXT.map(lambda text: text.encode("utf-16")),
+                      TEXT.map(lambda text: text.encode("cp1252", errors="replace"))))
+def test_ingest_gives_an_article_or_a_seed_error_never_a_crash(data: bytes, tmp_path: Path):
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(data)
+    try:
+        article = ingest_seed(seed, TODAY)
+    except SeedError as error:
+        assert str(error).startswith(f"{seed}: ") and "\n" not in str(error)
+        return
+    validate(article.metadata, str(seed))
+    assert article.paragraphs and article.metadata["title"].strip()
