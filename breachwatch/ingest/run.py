@@ -59,11 +59,14 @@ def _plain(value: object) -> object:
     return escape(value) if isinstance(value, str) else value
 
 
-def _describe(article: Article) -> str:
-    """One readable block per article for the ingest log."""
-    meta = {key: _plain(value) for key, value in article.metadata.items()}
+def _describe(article: Article, markup: bool = True) -> str:
+    """One readable block per article for the ingest log, as Rich markup or as plain text."""
+    plain = _plain if markup else (lambda value: value)
+    literal = escape if markup else str
+    bold, warning = ("[bold]{}[/bold]", "[yellow]warning[/yellow]") if markup else ("{}", "warning")
+    meta = {key: plain(value) for key, value in article.metadata.items()}
     lines = [
-        f"[bold]{meta['slug']}[/bold]  ({escape(article.seed.name)})",
+        f"{bold.format(meta['slug'])}  ({literal(article.seed.name)})",
         f"  date      {meta['date']}  {meta['date_confidence']} confidence, "
         f"from: {meta['date_basis']}",
         f"  publisher {meta['publisher']}",
@@ -75,10 +78,18 @@ def _describe(article: Article) -> str:
     ]
     if meta.get("corrected"):
         lines.append(f"  corrected by editor: {', '.join(meta['corrected'])}")
-    lines += [f"  dropped   line {d.number} ({d.rule}): {escape(d.text)}"
+    lines += [f"  dropped   line {d.number} ({d.rule}): {literal(d.text)}"
               for d in article.dropped]
-    lines += [f"  [yellow]warning[/yellow]   {escape(w)}" for w in article.warnings]
+    lines += [f"  {warning}   {literal(w)}" for w in article.warnings]
     return "\n".join(lines)
+
+
+def _print_article(console: Console, article: Article) -> None:
+    """Print an article's block; into a log file, as plain text without Rich's slow rendering."""
+    if console.is_terminal or not console.soft_wrap:
+        console.print(_describe(article), highlight=False)
+    else:  # what Rich would write here anyway: no colours, no wrapping
+        console.file.write(_describe(article, markup=False) + "\n")
 
 
 def _unique_slug(article: Article, taken: dict[str, Article]) -> str:
@@ -143,7 +154,7 @@ def ingest_all(
             by_slug[slug] = article
             report.articles.append(article)
             _write(article, articles_dir, report)
-            console.print(_describe(article), highlight=False)
+            _print_article(console, article)
     cache.save()
     current = {a.seed.name: articles_dir / f"{a.metadata['slug']}.md" for a in report.articles}
     report.removed = _remove_orphans(articles_dir, current, {s.name for s in seeds})
