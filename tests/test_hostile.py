@@ -49,7 +49,8 @@ def corpus(tmp_path_factory):
 
 def _lines_about(lines: list[str], kind: str, name: str) -> list[str]:
     """Message lines of one kind ('error', 'warning') that name a seed file."""
-    return [line for line in lines if line.startswith(kind) and f"/{name}:" in line]
+    shown = f"/{name}:" if name.isprintable() else f"/{ascii(name)[1:-1]}'"
+    return [line for line in lines if line.startswith(kind) and shown in line]
 
 
 def _sentences(path: Path) -> list[str]:

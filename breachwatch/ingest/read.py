@@ -12,7 +12,8 @@ class SeedError(ValueError):
     """A seed cannot become an article; the message names the file and the problem."""
 
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        shown = str(path) if str(path).isprintable() else ascii(str(path))  # stays one line
+        super().__init__(f"{shown}: {problem}")
         self.path = path
         self.problem = problem
 
@@ -75,6 +76,8 @@ def normalise_text(text: str) -> str:
 
 def read_seed(path: Path) -> tuple[str, str]:
     """Return a seed's normalised text and the encoding it was read with."""
+    if not path.name.isprintable():
+        raise SeedError(path, "file name has control or invisible characters: rename it")
     if path.is_symlink():
         raise SeedError(path, "is a symbolic link; copy the article into seeds/ instead")
     try:

@@ -38,6 +38,7 @@ BODY = (
 )
 HOSTILE_NAME = '"><img src=x onerror=alert(1)>.txt'
 UNICODE_NAME = "café report № 7 (copy).txt"
+FORGED_LOG_NAME = "x.txt: fine\nerror forged line.txt"
 # Text of a file outside seeds/ that a symlink in seeds/ points at: it must never be published.
 SECRET_TEXT = "This private note sits outside the seeds folder and must never be published."
 
@@ -91,6 +92,8 @@ def generated(big: bool = True) -> dict[str, bytes]:
             *(f"Paragraph number {i} says the officer searched record {i}." for i in range(2000)),
         ).encode(),
         HOSTILE_NAME: _article("A seed with a hostile file name").encode(),
+        FORGED_LOG_NAME: _article("A file name with a newline in it").encode(),
+        "duplicate_c_crlf.txt": (FILES / "duplicate_a.txt").read_bytes().replace(b"\n", b"\r\n"),
         UNICODE_NAME: _article("A seed with a Unicode file name").encode(),
     }
     if big:
@@ -160,6 +163,8 @@ EXPECTED: dict[str, Case] = {
     # Same text twice: published once, warning.
     "duplicate_a.txt": Case(ARTICLE),
     "duplicate_b.txt": Case(SKIPPED, "same text as duplicate_a.txt"),
+    "duplicate_c_crlf.txt": Case(SKIPPED, "same text as duplicate_a.txt"),
+    FORGED_LOG_NAME: Case(ERROR, "control or invisible characters"),
     # Everything else is an article, some with a warning.
     "same_slug_a.txt": Case(ARTICLE),
     "same_slug_b.txt": Case(ARTICLE, "taken"),
