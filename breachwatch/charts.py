@@ -47,12 +47,12 @@ def _number(value: float) -> str:
 
 
 def render_svg(chart: Chart, siteurl: str) -> str:
-    """Inline SVG with <title>, <desc>, role=img; every value is a link to its source."""
+    """Inline SVG with <title>, <desc>, role=group (it holds links); every value is a link."""
     top = max((bar.value for bar in chart.bars), default=0) or 1
     height = TOP * 2 + ROW_HEIGHT * len(chart.bars)
     title_id, desc_id = f"{chart.id}-title", f"{chart.id}-desc"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="group" '
         f'aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" font-family="sans-serif" '
         f'font-size="13">',
