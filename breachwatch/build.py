@@ -10,12 +10,25 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+from pelican.writers import Writer
 
 from breachwatch.fingerprint import package_fingerprint
+from breachwatch.parallel_writer import ParallelWriter
 
 
 class BuildError(RuntimeError):
     """The site could not be built; the previous output is untouched."""
+
+
+class _Pelican(Pelican):
+    """Pelican writing article pages on every core (see breachwatch/parallel_writer.py)."""
+
+    def _get_writer(self):
+        """Our writer, unless a plugin asks for its own."""
+        writer = super()._get_writer()
+        if type(writer) is Writer:
+            return ParallelWriter(self.output_path, settings=self.settings)
+        return writer
 
 
 class _ErrorCounter(logging.Handler):
@@ -61,7 +74,7 @@ def run_pelican(
     logger = logging.getLogger("pelican")
     logger.addHandler(counter)
     try:
-        Pelican(settings).run()
+        _Pelican(settings).run()
     except Exception as error:  # noqa: BLE001 - any failure must leave output/ as it was
         raise BuildError(str(error)) from error
     finally:

@@ -1,0 +1,150 @@
+"""Pelican's writer, rendering article pages on every core.
+
+Rendering one page per article is most of a build once the content cache is warm, and Pelican
+does it on one core. This writer holds back each article page until the article generator has
+queued them all, then forks: every process renders its share of the pages into the output
+folder. Pages are the same bytes as a one-core build; anything unusual (two pages for one
+path, a single core, a handful of pages) falls back to Pelican's own sequential writing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from pelican import signals
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from breachwatch.failures import describe
+
+# Errors of the rendering processes are logged here, where the build counts Pelican's errors.
+logger = logging.getLogger("pelican.writers")
+# Below this many pages, forking costs more than it saves.
+FORK_THRESHOLD = 64
+
+
+@dataclass
+class _Call:
+    """One held-back write_file call."""
+
+    args: tuple
+    kwargs: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The output path relative to the output folder."""
+        return self.args[0]
+
+
+def _cores() -> int:
+    """Cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+class _ErrorPipe(logging.Handler):
+    """In a forked renderer, sends each error record's message to the parent."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__(level=logging.ERROR)
+        self.fd = fd
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the message as one line (newlines flattened)."""
+        message = " ".join(record.getMessage().split())
+        os.write(self.fd, (message + "\n").encode("utf-8", "replace"))
+
+
+class ParallelWriter(Writer):
+    """A Writer that renders the article pages of one batch in several processes."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.pending: list[_Call] = []
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """Hold back article pages; anything else first flushes them, then is written."""
+        if name and "article" in kwargs and not kwargs.get("paginated"):
+            self.pending.append(_Call((name, template, context, *args), kwargs))
+            return None
+        self.flush()
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, *args, **kwargs):
+        """Feeds are written in order with everything else."""
+        self.flush()
+        return super().write_feed(*args, **kwargs)
+
+    def _paths(self, calls: list[_Call]) -> list[str]:
+        """Absolute output paths of held-back calls."""
+        return [sanitised_join(self.output_path, call.name) for call in calls]
+
+    def flush(self) -> None:
+        """Render every held-back page, on all cores when that is safe and worth it."""
+        pending, self.pending = self.pending, []
+        workers = min(_cores(), len(pending) // FORK_THRESHOLD)
+        paths = self._paths(pending)
+        seen = self._written_files | self._overridden_files
+        if workers < 2 or len(set(paths)) != len(paths) or seen.intersection(paths):
+            for call in pending:
+                super().write_file(*call.args, **call.kwargs)
+            return
+        shares = [pending[index::workers] for index in range(workers)]
+        children = [self._fork(share) for share in shares[1:]]
+        failure: BaseException | None = None
+        try:
+            for call in shares[0]:
+                super().write_file(*call.args, **call.kwargs)
+        except BaseException as error:  # noqa: BLE001 - children are reaped before re-raising
+            failure = error
+        for pid, reader in children:
+            with os.fdopen(reader, "r", encoding="utf-8") as pipe:
+                lines = [line.rstrip("\n") for line in pipe]
+            _, status = os.waitpid(pid, 0)
+            crashed = os.waitstatus_to_exitcode(status) != 0
+            if crashed and failure is None:
+                failure = RuntimeError(lines[-1] if lines else "an article page failed to render")
+            for line in lines[:-1] if crashed else lines:
+                logger.error("%s", line)
+        if failure is not None:
+            raise failure
+        for call, path in zip(pending, paths, strict=True):
+            self._written_files.add(path)
+            if call.kwargs.get("override_output"):
+                self._overridden_files.add(path)
+
+    def _fork(self, share: list[_Call]) -> tuple[int, int]:
+        """Start a process rendering `share`; return its pid and the read end of its errors."""
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(writer)
+            return pid, reader
+        os.close(reader)
+        code = 0
+        try:
+            logging.getLogger().addHandler(_ErrorPipe(writer))
+            for call in share:
+                Writer.write_file(self, *call.args, **call.kwargs)
+        except BaseException as error:  # noqa: BLE001 - reported to the parent, then exit
+            message = " ".join(describe(error).split())
+            os.write(writer, (message + "\n").encode("utf-8", "replace"))
+            code = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+
+def flush_writer(sender, writer=None, **_) -> None:
+    """After the article generator's output, render the article pages it held back."""
+    if isinstance(writer, ParallelWriter):
+        writer.flush()
+
+
+signals.article_writer_finalized.connect(flush_writer)

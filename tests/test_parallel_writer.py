@@ -1,0 +1,60 @@
+"""Article pages rendered in forked processes are the pages one process would write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment, StrictUndefined
+from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import Writer
+
+from breachwatch import parallel_writer
+from breachwatch.parallel_writer import ParallelWriter
+
+TEMPLATES = {"page.html": "<h1>{{ article.title }}</h1>{{ article.body }}",
+             "broken.html": "{% if article.fails %}{{ no_such_thing.attribute }}{% endif %}"}
+
+
+class Story:
+    def __init__(self, number: int) -> None:
+        self.title = f"Story {number}"
+        self.body = f"<p>{'word ' * number}</p>"
+        self.fails = number % 3 == 1  # only pages a forked process renders (shares are i::3)
+
+
+def _write_all(writer: Writer, output: Path, template: str, count: int) -> None:
+    """Queue one page per story the way Pelican's article generator does, then flush."""
+    environment = Environment(loader=DictLoader(TEMPLATES), undefined=StrictUndefined)
+    context = {**DEFAULT_CONFIG, "localsiteurl": ""}
+    for number in range(count):
+        writer.write_file(f"articles/{number}/index.html", environment.get_template(template),
+                          context, article=Story(number), relative_urls=False)
+    if isinstance(writer, ParallelWriter):
+        writer.flush()
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.html"))}
+
+
+@pytest.fixture(autouse=True)
+def _fork_small_batches(monkeypatch) -> None:
+    monkeypatch.setattr(parallel_writer, "FORK_THRESHOLD", 2)
+    monkeypatch.setattr(parallel_writer, "_cores", lambda: 3)
+
+
+def test_forked_pages_equal_sequential_pages(tmp_path: Path) -> None:
+    settings = dict(DEFAULT_CONFIG)
+    _write_all(Writer(str(tmp_path / "one"), settings), tmp_path / "one", "page.html", 40)
+    writer = ParallelWriter(str(tmp_path / "many"), settings)
+    _write_all(writer, tmp_path / "many", "page.html", 40)
+    assert len(_files(tmp_path / "many")) == 40
+    assert _files(tmp_path / "many") == _files(tmp_path / "one")
+    assert len(writer._written_files) == 40  # a later write to the same page is still refused
+
+
+def test_error_in_any_process_fails_with_its_message(tmp_path: Path) -> None:
+    writer = ParallelWriter(str(tmp_path / "out"), dict(DEFAULT_CONFIG))
+    with pytest.raises(Exception, match="no_such_thing"):
+        _write_all(writer, tmp_path / "out", "broken.html", 40)
