@@ -17,7 +17,7 @@ from hostile.corpus import (
     SKIPPED,
     write_corpus,
 )
-from hostile.pages import ROOT, build_cli, new_content, site_dangers, visible_text
+from hostile.pages import ROOT, build_cli, new_content, run_cli, site_dangers, visible_text
 
 from breachwatch.ingest.clean import strip_boilerplate
 from breachwatch.ingest.read import read_seed
@@ -35,11 +35,12 @@ def corpus(tmp_path_factory):
     """The whole corpus ingested and built once, with the command's stderr and exit status."""
     root = tmp_path_factory.mktemp("hostile")
     seeds = write_corpus(root / "seeds")
-    output = root / "output"
-    done = build_cli(seeds, new_content(root / "content"), output)
+    output, content = root / "output", new_content(root / "content")
+    done = build_cli(seeds, content, output)
     records = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
     return {
         "seeds": seeds,
+        "content": content,
         "output": output,
         "status": done.returncode,
         "lines": done.stderr.splitlines(),
@@ -156,3 +157,16 @@ def test_warnings_alone_exit_zero(tmp_path) -> None:
     done = build_cli(seeds, new_content(tmp_path / "content"), tmp_path / "output")
     assert done.returncode == 0, done.stderr
     assert sum(line.startswith("warning") for line in done.stderr.splitlines()) == 2
+
+
+def test_second_ingest_of_the_corpus_rewrites_and_deletes_nothing(corpus) -> None:
+    articles = corpus["content"] / "articles"
+
+    def state() -> dict[str, tuple[bytes, int]]:
+        return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in articles.glob("*.md")}
+
+    before = state()
+    assert len(before) == len(corpus["records"])
+    done = run_cli("ingest", "--seeds", corpus["seeds"], "--content", corpus["content"])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert state() == before
