@@ -232,7 +232,10 @@ def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None
     settings_cache = None if flags["cache"] else ours_cache(checkout)
 
     def clean(_: int) -> None:
-        rmtree(content, out, out.with_name(out.name + ".staging"), cache)
+        # Our build keeps Pelican's content cache beside the output (<output>.cache) and the
+        # ingest cache inside the content folder: a cold run starts without either.
+        rmtree(content, out, out.with_name(out.name + ".staging"),
+               out.with_name(out.name + ".cache"), cache)
         if settings_cache:
             rmtree(settings_cache)
 
