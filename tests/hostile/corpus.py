@@ -128,6 +128,20 @@ def ten_mb_article() -> bytes:
     return ("Ten megabyte headline\n\n" + paragraph * (10_000_000 // len(paragraph) + 1)).encode()
 
 
+# An editor's correction with markup in it: editors are trusted, templates still escape it.
+CORRECTED_SEED = "no_force.txt"
+CORRECTED_TITLE = "<script>alert('corrected')</script> Council worker fined"
+CORRECTION = f"title: \"{CORRECTED_TITLE}\"\nnote: <img src=x onerror=alert(1)>\n"
+
+
+def write_corrections(content: Path) -> None:
+    """The editor's correction for CORRECTED_SEED, in the content folder's corrections."""
+    (content / "corrections").mkdir(parents=True, exist_ok=True)
+    (content / "corrections" / f"{Path(CORRECTED_SEED).stem}.yaml").write_text(
+        CORRECTION, encoding="utf-8"
+    )
+
+
 def write_corpus(target: Path, big: bool = True) -> Path:
     """Fill `target` with the whole corpus, including entries that are not regular files."""
     shutil.copytree(FILES, target)
@@ -168,7 +182,7 @@ EXPECTED: dict[str, Case] = {
     # Everything else is an article, some with a warning.
     "same_slug_a.txt": Case(ARTICLE),
     "same_slug_b.txt": Case(ARTICLE, "taken"),
-    "no_force.txt": Case(ARTICLE, "no police force found"),
+    "no_force.txt": Case(ARTICLE, "no police force found", visible=(CORRECTED_TITLE,)),
     "near_force_name.txt": Case(ARTICLE, "did you mean 'Metropolitan Police Service'"),
     "utf8_bom.txt": Case(ARTICLE, visible=("BOM headline for a leak",)),
     "cp1252.txt": Case(ARTICLE, visible=("\u201cI\u2019m sorry\u201d", "\u00a3250", "\u20ac20")),
@@ -205,7 +219,9 @@ EXPECTED: dict[str, Case] = {
     "html_entities_comments.txt": Case(ARTICLE, visible=("AT&amp;T and &copy;",
                                                          "<!-- a hidden comment -->")),
     "markdown_extensions_syntax.txt": Case(ARTICLE, visible=("[^1]: The footnote.", "[TOC]")),
-    "template_injection.txt": Case(ARTICLE, visible=("{{ 7*7 }}", "{% include 'base.html' %}")),
+    "template_injection.txt": Case(ARTICLE, visible=(
+        "{{ 7*7 }}", "{% include 'base.html' %}", '=HYPERLINK("https://evil.example/',
+        "+cmd|' /C calc'!A0")),
     "html_in_title.txt": Case(ARTICLE, visible=("<b>Bold</b>",)),
     "attribute_breakout_title.txt": Case(ARTICLE, visible=('" onmouseover="alert(1)"',)),
     "feed_breakers.txt": Case(ARTICLE, visible=("]]> and </content>",)),
