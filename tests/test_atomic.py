@@ -145,3 +145,45 @@ def test_reingest_deletes_only_articles_whose_seed_is_gone(built):
     assert done.returncode == 0
     assert not by_seed[gone][0].exists()
     assert all(found[0].exists() for name, found in by_seed.items() if name != gone)
+
+
+def test_article_keeps_its_url_and_file_when_a_same_titled_seed_goes(tmp_path):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    for name, force in (("a.txt", "Kent Police"), ("b.txt", "Surrey Police")):
+        (seeds / name).write_text(
+            f"Officer jailed for data breach\n\nA {force} officer was jailed for a data breach.\n",
+            encoding="utf-8",
+        )
+
+    def ingest() -> dict[str, Path]:
+        done = run_cli("ingest", "--seeds", seeds, "--content", content)
+        assert "Traceback" not in done.stderr
+        return {line.partition(": ")[2]: path for path in (content / "articles").glob("*.md")
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("Seed: ")}
+
+    first = ingest()
+    assert sorted(first) == ["a.txt", "b.txt"]
+    edited = first["a.txt"].read_text(encoding="utf-8") + "\nAn editor's paragraph.\n"
+    first["a.txt"].write_text(edited, encoding="utf-8")  # the editor keeps a's page by hand
+    (seeds / "a.txt").unlink()
+    second = ingest()
+    assert second["b.txt"] == first["b.txt"]  # same file, so the same URL
+    assert first["a.txt"].read_text(encoding="utf-8") == edited
+
+
+def test_renamed_seed_keeps_its_url(tmp_path):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    (seeds / "old-name.txt").write_text(
+        "Officer sacked for misusing records\n\nA Kent Police officer was sacked.\n",
+        encoding="utf-8",
+    )
+    run_cli("ingest", "--seeds", seeds, "--content", content)
+    before = sorted(p.name for p in (content / "articles").glob("*.md"))
+    (seeds / "old-name.txt").rename(seeds / "new-name.txt")
+    run_cli("ingest", "--seeds", seeds, "--content", content)
+    after = sorted(p.name for p in (content / "articles").glob("*.md"))
+    assert after == before
+    assert "Seed: new-name.txt\n" in (content / "articles" / after[0]).read_text()

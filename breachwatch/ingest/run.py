@@ -92,13 +92,37 @@ def _print_article(console: Console, article: Article) -> None:
         console.file.write(_describe(article, markup=False) + "\n")
 
 
-def _unique_slug(article: Article, taken: dict[str, Article]) -> str:
-    """Keep slugs unique by adding a stable suffix from the seed's file name."""
+def _unique_slug(
+    article: Article, taken: dict[str, Article], on_disk: dict[str, str], present: set[str],
+    articles_dir: Path,
+) -> str:
+    """Keep slugs unique and URLs stable: a suffix from the seed's name if another seed has it.
+
+    `on_disk` maps each article file's slug to the seed it records ("" if none). A file of a
+    seed still present, or one kept by hand, is never taken over; a stale generated one is.
+    """
+    name = article.seed.name
     slug = article.metadata["slug"]
-    if slug not in taken:
-        return slug
-    suffix = hashlib.sha1(article.seed.name.encode()).hexdigest()[:6]
-    return f"{slug}-{suffix}"
+    suffixed = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
+    if on_disk.get(suffixed) == name:
+        return suffixed  # the URL this article already has
+    owner = on_disk.get(slug, name)
+    held = owner != name and (owner in present or is_hand_edited(articles_dir / f"{slug}.md"))
+    return suffixed if slug in taken or held else slug
+
+
+def _recorded_seeds(articles_dir: Path) -> dict[str, str]:
+    """Slug of every article file with the seed its header records ("" for none)."""
+    seeds = {}
+    for path in sorted(articles_dir.glob("*.md")) if articles_dir.is_dir() else ():
+        seeds[path.stem] = ""
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                if not line.strip():
+                    break  # the metadata header ends at the first blank line
+                if line.startswith("Seed: "):
+                    seeds[path.stem] = line[len("Seed: "):].strip()
+    return seeds
 
 
 def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
@@ -130,6 +154,7 @@ def ingest_all(
     seeds = list_seeds(seeds_dir, report)
     by_slug: dict[str, Article] = {}
     by_text: dict[str, Path] = {}
+    on_disk, present = _recorded_seeds(articles_dir), {seed.name for seed in seeds}
     cache = IngestCache(content_dir, code_version(today))
     cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
@@ -147,7 +172,7 @@ def ingest_all(
                 )
                 continue
             by_text[fingerprint] = seed
-            slug = _unique_slug(article, by_slug)
+            slug = _unique_slug(article, by_slug, on_disk, present, articles_dir)
             if slug != article.metadata["slug"]:
                 article.warnings.append(f"slug '{article.metadata['slug']}' taken; using '{slug}'")
                 article.metadata["slug"] = slug
