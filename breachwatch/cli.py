@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         report = ingest_all(args.seeds, args.content, corrections, console=console)
         if args.command == "build":
             # Raw seeds first, so Pagefind indexes the finished pages of the staged site.
-            steps = (copy_sources(args.seeds),) + (() if args.no_search else (index_site,))
+            published = {article.seed.name for article in report.articles}
+            search = () if args.no_search else (index_site,)
+            steps = (copy_sources(args.seeds, published), *search)
             build_site(args.settings, args.content, args.output, steps=steps)
             console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:

@@ -10,8 +10,12 @@ from pathlib import Path
 SOURCE_DIR = "sources"
 
 
-def copy_sources(seeds: Path) -> Callable[[Path], None]:
-    """A build step that copies seeds/*.txt unchanged into the staged site's sources/ folder."""
+def copy_sources(seeds: Path, published: set[str] | None = None) -> Callable[[Path], None]:
+    """A build step that copies seeds/*.txt unchanged into the staged site's sources/ folder.
+
+    With `published`, only the seeds of those names are copied: a seed that became no article
+    (binary, empty, 10 MB) is not put on the public site.
+    """
 
     def step(site: Path) -> None:
         """Copy the raw files; the names are the seed names the articles record."""
@@ -20,6 +24,8 @@ def copy_sources(seeds: Path) -> Callable[[Path], None]:
         for seed in sorted(seeds.glob("*.txt")):
             if seed.is_symlink() or not seed.is_file():
                 continue  # never publish what a link points at, nor a folder or a pipe
+            if published is not None and seed.name not in published:
+                continue
             shutil.copyfile(seed, target / seed.name)
 
     return step
