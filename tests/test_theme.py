@@ -285,6 +285,8 @@ def test_only_article_bodies_are_indexed_with_filters(local: Path, records) -> N
         forces = [a for a in page.find("a") if a.get("data-pagefind-filter") == "Force"]
         breaches = [a for a in page.find("a") if a.get("data-pagefind-filter") == "Breach type"]
         assert len(forces) == len(record["forces"]) and len(breaches) == len(record["breaches"])
+        # The metadata panel feeds the filters but not the words excerpts are drawn from.
+        assert page.find("dl", class_="facts", data_pagefind_ignore="")
 
 
 def test_related_articles_put_the_case_first(local: Path, records) -> None:
