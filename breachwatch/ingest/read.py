@@ -21,6 +21,8 @@ class SeedError(ValueError):
 # Control characters (Unicode category Cc) that never belong in article text; tab, newline
 # and carriage return are fine.
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Noncharacters XML 1.0 forbids, so the Atom feeds stay well-formed.
+_NOT_XML = re.compile("[\ufffe\uffff]")
 # The longest news story is a few hundred kilobytes; more is a dump, not an article.
 MAX_SEED_BYTES = 2_000_000
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -70,6 +72,7 @@ def normalise_text(text: str) -> str:
     """Unify line endings and strip stray controls so every later step sees one form."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _STRAY_CONTROLS.sub("", text)
+    text = _NOT_XML.sub("", text)  # one U+FFFE would make every feed unreadable
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return unicodedata.normalize("NFC", text)
 

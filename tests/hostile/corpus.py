@@ -78,6 +78,9 @@ def generated(big: bool = True) -> dict[str, bytes]:
         "control_chars.txt": _article(
             "Terminal \x1b[31mred\x1b[0m title\x07", "Bell\x07 and back\x08space and \x0cfeed."
         ).encode(),
+        "xml_noncharacters.txt": _article(
+            "Officer sacked over \ufffe records \uffff", "Leaked \ufdd0 and \U0001fffe files."
+        ).encode(),
         "long_word.txt": _article("A very long word", "Supercalifragilistic" * 1000 + ".").encode(),
         "nested_brackets.txt": _article(
             "Brackets nested deeply",
@@ -196,6 +199,7 @@ EXPECTED: dict[str, Case] = {
     "no_final_newline.txt": Case(ARTICLE),
     "control_chars.txt": Case(ARTICLE, visible=("Terminal [31mred[0m title",)),
     "long_word.txt": Case(ARTICLE),
+    "xml_noncharacters.txt": Case(ARTICLE, visible=("Officer sacked over records",)),
     "nested_brackets.txt": Case(ARTICLE),
     "many_paragraphs.txt": Case(ARTICLE, visible=("Paragraph number 1999 says",)),
     "one_mb_line.txt": Case(ARTICLE),
