@@ -75,11 +75,9 @@ def generated(big: bool = True) -> dict[str, bytes]:
         "nul_byte.txt": _article("A NUL in the middle", "Before\x00after.").encode(),
         "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(5).randbytes(4000),
         "binary_no_nul.txt": bytes(random.Random(7).choice(range(1, 32)) for _ in range(3000)),
-        "control_chars.txt": _article(
-            "Terminal \x1b[31mred\x1b[0m title\x07", "Bell\x07 and back\x08space and \x0cfeed."
-        ).encode(),
-        "xml_noncharacters.txt": _article(
-            "Officer sacked over \ufffe records \uffff", "Leaked \ufdd0 and \U0001fffe files."
+        "control_chars.txt": _article(  # and noncharacters XML forbids, which break feeds
+            "Terminal \x1b[31mred\x1b[0m title\x07", "Bell\x07 and back\x08space and \x0cfeed.",
+            "Officer sacked over \ufffe records \uffff", "Leaked \ufdd0 and \U0001fffe files.",
         ).encode(),
         "long_word.txt": _article("A very long word", "Supercalifragilistic" * 1000 + ".").encode(),
         "nested_brackets.txt": _article(
@@ -197,9 +195,9 @@ EXPECTED: dict[str, Case] = {
     "lone_cr.txt": Case(ARTICLE, visible=("Line one. Line two.",)),
     "mixed_line_endings.txt": Case(ARTICLE, visible=("First. Second.",)),
     "no_final_newline.txt": Case(ARTICLE),
-    "control_chars.txt": Case(ARTICLE, visible=("Terminal [31mred[0m title",)),
+    "control_chars.txt": Case(ARTICLE, visible=("Terminal [31mred[0m title",
+                                                "Officer sacked over records")),
     "long_word.txt": Case(ARTICLE),
-    "xml_noncharacters.txt": Case(ARTICLE, visible=("Officer sacked over records",)),
     "nested_brackets.txt": Case(ARTICLE),
     "many_paragraphs.txt": Case(ARTICLE, visible=("Paragraph number 1999 says",)),
     "one_mb_line.txt": Case(ARTICLE),
