@@ -194,3 +194,12 @@ def test_more_articles_than_fit_on_one_page_build(tmp_path) -> None:
     done = build_cli(seeds, new_content(tmp_path / "content"), tmp_path / "output")
     assert done.returncode == 0, done.stderr[-800:]
     assert (tmp_path / "output" / "page" / "2" / "index.html").is_file()
+
+
+def test_every_xml_file_is_well_formed(corpus) -> None:
+    from xml.etree import ElementTree
+
+    files = sorted(corpus["output"].rglob("*.xml")) + sorted(corpus["output"].rglob("*.svg"))
+    assert files
+    for path in files:
+        ElementTree.fromstring(path.read_bytes())  # a feed reader rejects a malformed feed whole
