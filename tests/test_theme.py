@@ -375,3 +375,27 @@ def test_each_page_with_css_fits_14_kb_gzipped(local: Path) -> None:
     css = len(gzip.compress((local / "theme" / "css" / "site.css").read_bytes(), 9))
     for path in pages(local):
         assert len(gzip.compress(path.read_bytes(), 9)) + css <= 14 * 1024, path
+
+
+def test_paginated_lists_link_older_and_newer_pages(tmp_path: Path) -> None:
+    from pelican.settings import read_settings
+
+    per_page = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number in range(per_page + 1):
+        (seeds / f"{number:03}.txt").write_text(
+            f"Officer number {number} sacked over records\n\n"
+            f"A Kent Police constable, number {number}, was dismissed for searching records.\n",
+            encoding="utf-8",
+        )
+    shutil.copytree(ROOT / "content" / "pages", tmp_path / "content" / "pages")
+    out = tmp_path / "output"
+    assert main(["build", "--seeds", str(seeds), "--content", str(tmp_path / "content"),
+                 "--output", str(out), "--settings", str(ROOT / "pelicanconf.py")]) in (0, 1)
+    first, second = out / "index.html", out / "page" / "2" / "index.html"
+    (older,) = parse(first).find("a", rel="next")
+    (newer,) = parse(second).find("a", rel="prev")
+    assert (first.parent / older["href"]).resolve() in (second, second.parent)
+    assert (second.parent / newer["href"]).resolve() == first
+    assert parse(second).find("link", rel="canonical")[0]["href"] == "../../page/2/"
