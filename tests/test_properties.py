@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 from conftest import TODAY
-from hostile.pages import ROOT, html_dangers, new_content, visible_text
+from hostile.pages import ROOT, feed_dangers, html_dangers, new_content, visible_text
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
@@ -33,7 +34,8 @@ MARKUP = [
     "|---|", "**", "__", "_", "*", "\\", "{{ 7*7 }}", "{% raw %}", "{: .x}", "[TOC]", "[^1]",
     "Title: x", "Date: y", "Save_as: ../x.html", "Status: draft", "Ingest_digest: 0", "\n",
     "\n\n", "\r\n", "\r", " ", ". ", "! ", "? ", "\"", "'", "\u201c", "\u201d", "(", ")",
-    "[", "]", "<", ">", "=", ":", "\u202e", "\u200b", "\ufeff", "\u2028", "\U0001F46E",
+    "[", "]", "<", ">", "=", ":", "\u202e", "\u200b", "\ufeff", "\u2028", "\ufffe", "\x1b[31m",
+    "\U0001F46E",
     "\u05e9\u05dc\u05d5\u05dd", "\u00a3", "Mr. ", "U.K. ", "No. 5", "A", "The officer",
 ]
 TEXT = st.lists(
@@ -115,6 +117,9 @@ def test_real_build_shows_every_sentence_safely(title: str, body: str, tmp_path:
         for sentence in split_sentences(line):
             assert normalise_space(sentence) in text
     assert html_dangers(page) == []
+    feed = (root / "output" / "feeds" / "all.atom.xml").read_bytes()
+    ElementTree.fromstring(feed)  # well-formed, or readers drop the whole feed
+    assert feed_dangers(feed.decode("utf-8")) == []
 
 
 @settings(max_examples=INGEST_EXAMPLES, deadline=None,
