@@ -101,18 +101,29 @@ def test_failing_seed_keeps_its_article_and_the_site_still_builds(built):
     assert {p.name: p.read_bytes() for p in articles.glob("*.md")} == before
 
 
-def test_bad_correction_fails_that_seed_only_and_keeps_its_article(built):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date: [not, a, date\n",
+        "title: !!python/object/apply:os.system ['touch {marker}']\n",
+        "forces: [metropolitan-police-servise]\n",
+    ],
+    ids=["not-yaml", "python-object", "unknown-force"],
+)
+def test_bad_correction_fails_that_seed_only_and_keeps_its_article(built, tmp_path, text):
     articles = built["content"] / "articles"
     before = {p.name: p.read_bytes() for p in articles.glob("*.md")}
     seed = sorted(built["seeds"].glob("*.txt"))[1]
     corrections = built["content"] / "corrections"
     corrections.mkdir()
-    (corrections / f"{seed.stem}.yaml").write_text("date: [not, a, date\n")
+    marker = tmp_path / "code-ran"
+    (corrections / f"{seed.stem}.yaml").write_text(text.format(marker=marker))
     done = run_cli("ingest", "--seeds", built["seeds"], "--content", built["content"])
     assert done.returncode == 1
     (error,) = [line for line in done.stderr.splitlines() if line.startswith("error")]
     assert f"{seed.stem}.yaml" in error and "Traceback" not in done.stderr
     assert {p.name: p.read_bytes() for p in articles.glob("*.md")} == before
+    assert not marker.exists()
 
 
 def test_correction_survives_a_changed_seed(built):
