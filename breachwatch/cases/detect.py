@@ -63,6 +63,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _sharing_a_force(pool: list[ArticleFacts]) -> list[tuple[ArticleFacts, ArticleFacts]]:
+    """Each pair (in pool order) sharing a force, the only pairs that can score.
+
+    Comparing every pair is quadratic in the archive; pairs within each force are far fewer.
+    """
+    by_force: dict[str, list[int]] = {}
+    for index, fact in enumerate(pool):
+        for force in set(fact.forces):
+            by_force.setdefault(force, []).append(index)
+    pairs = {
+        (i, j) for members in by_force.values()
+        for n, i in enumerate(members) for j in members[n + 1:]
+    }
+    return [(pool[i], pool[j]) for i, j in sorted(pairs)]
+
+
 def detect_cases(facts: list[ArticleFacts], editor: EditorCases) -> list[CaseGroup]:
     """Editor-confirmed cases first, then detected groups of the remaining articles."""
     rules = load_case_rules()
@@ -78,11 +94,10 @@ def detect_cases(facts: list[ArticleFacts], editor: EditorCases) -> list[CaseGro
         key=lambda f: f.key,
     )
     pairs = []
-    for i, a in enumerate(pool):
-        for b in pool[i + 1:]:
-            pair = score_pair(a, b)
-            if is_candidate(pair) and not editor.kept_apart(a.key, b.key):
-                pairs.append((pair, a.key, b.key))
+    for a, b in _sharing_a_force(pool):
+        pair = score_pair(a, b)
+        if is_candidate(pair) and not editor.kept_apart(a.key, b.key):
+            pairs.append((pair, a.key, b.key))
     pairs.sort(key=lambda item: (-item[0].score, item[1], item[2]))
     component: dict[str, set[str]] = {f.key: {f.key} for f in pool}
     found: dict[frozenset[str], list[PairScore]] = {}
