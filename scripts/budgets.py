@@ -122,13 +122,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         dirs = copy_project(Path(tmp))
-        if build(dirs) != 0:
-            return 1
-        pages = page_paths(dirs["output"])
-        rows = {kind: page_weight(dirs["output"], path) for kind, path in pages.items()}
-        scores: dict[str, dict] = {}
-        if not args.no_lighthouse:
-            with serve(dirs["output"]) as server:
+        with serve(dirs["output"]) as server:
+            # The production settings, published at the local server's address, so canonical
+            # and feed URLs are absolute as they are on the real host.
+            os.environ["SITEURL"] = server.origin
+            if build(dirs, ROOT / "publishconf.py") != 0:
+                return 1
+            pages = page_paths(dirs["output"])
+            rows = {kind: page_weight(dirs["output"], path) for kind, path in pages.items()}
+            scores: dict[str, dict] = {}
+            if not args.no_lighthouse:
                 for kind in LIGHTHOUSE_PAGES:
                     if kind in pages:
                         scores[kind] = lighthouse(f"{server.origin}/{pages[kind]}")
@@ -138,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     blocking = sorted({src for row in rows.values() for src in row["blocking"]})
     args.write.write_text(
         "# Page budgets\n\nMeasured by `make budgets` (`scripts/budgets.py`) on a fresh build "
-        "of the seeds: gzip level 6 sizes of each page type's HTML plus the stylesheets it "
-        "links (budget 14 KB, one TCP round trip), scripts that block the first render, and "
+        "of the seeds with `publishconf.py`: gzip level 6 sizes of each page type's HTML plus "
+        "the stylesheets it links (budget 14 KB, one TCP round trip), scripts that block the "
+        "first render, and "
         "Lighthouse 12 scores (Debian Chromium, headless, default mobile emulation).\n\n"
         f"{text}\n\nOver budget: {', '.join(over) or 'none'}. "
         f"Render-blocking scripts: {', '.join(blocking) or 'none'}.\n",

@@ -75,3 +75,32 @@ def test_print_hides_navigation(browser, site, kind: str) -> None:
     page.context.close()
     assert count > 0 and visible == [], f"navigation printed: {visible}"
     assert main_shown
+
+
+# Words split across two lines (not at a hyphen) although they would fit one line of their block.
+BROKEN_WORDS = """() => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const block = node.parentElement.closest('p, li, td, th, dd, dt, h1, h2, h3, h4, div');
+        if (!block || !node.parentElement.checkVisibility()) continue;
+        for (const match of node.textContent.matchAll(/[^\\s\\u002d\\u2010-\\u2014]{2,}/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            const lines = new Set(rects.map(r => Math.round(r.top)));
+            const width = rects.reduce((sum, r) => sum + r.width, 0);
+            if (lines.size > 1 && width <= block.clientWidth) broken.push(match[0]);
+        }
+    }
+    return broken.slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_word_is_split_that_would_fit_at_360px(browser, site, kind: str) -> None:
+    page = open_kind(browser, site, kind, viewport={"width": 360, "height": 740})
+    broken = page.evaluate(BROKEN_WORDS)
+    page.context.close()
+    assert broken == [], "words broken mid-word although they fit their column"
