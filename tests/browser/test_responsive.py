@@ -104,3 +104,22 @@ def test_no_word_is_split_that_would_fit_at_360px(browser, site, kind: str) -> N
     broken = page.evaluate(BROKEN_WORDS)
     page.context.close()
     assert broken == [], "words broken mid-word although they fit their column"
+
+
+# Chart labels rendered in CSS pixels: SVG text shrinks with its chart on a narrow screen.
+SMALLEST_CHART_TEXT = """() => Math.min(99, ...[...document.querySelectorAll('main svg')]
+    .filter(svg => svg.viewBox.baseVal && svg.viewBox.baseVal.width && svg.checkVisibility())
+    .flatMap(svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')]
+            .map(text => parseFloat(getComputedStyle(text).fontSize) * scale);
+    }))"""
+MIN_CHART_TEXT_PX = 9
+
+
+@pytest.mark.parametrize("kind", ["force", "breach", "data"])
+def test_chart_labels_stay_legible_at_360px(browser, site, kind: str) -> None:
+    page = open_kind(browser, site, kind, viewport={"width": 360, "height": 740})
+    smallest = page.evaluate(SMALLEST_CHART_TEXT)
+    page.context.close()
+    assert smallest >= MIN_CHART_TEXT_PX, f"chart text shrinks to {smallest:.1f}px"
