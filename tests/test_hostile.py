@@ -18,7 +18,15 @@ from hostile.corpus import (
     write_corpus,
     write_corrections,
 )
-from hostile.pages import ROOT, build_cli, new_content, run_cli, site_dangers, visible_text
+from hostile.pages import (
+    ROOT,
+    broken_links,
+    build_cli,
+    new_content,
+    run_cli,
+    site_dangers,
+    visible_text,
+)
 
 from breachwatch.ingest.clean import strip_boilerplate
 from breachwatch.ingest.read import read_seed
@@ -203,3 +211,7 @@ def test_every_xml_file_is_well_formed(corpus) -> None:
     assert files
     for path in files:
         ElementTree.fromstring(path.read_bytes())  # a feed reader rejects a malformed feed whole
+
+
+def test_every_link_inside_the_site_names_a_file(corpus) -> None:
+    assert broken_links(corpus["output"]) == []

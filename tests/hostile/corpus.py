@@ -38,6 +38,7 @@ BODY = (
 )
 HOSTILE_NAME = '"><img src=x onerror=alert(1)>.txt'
 UNICODE_NAME = "café report № 7 (copy).txt"
+URL_NAME = "report #5 at 100% ?.txt"  # characters with a meaning in URLs
 FORGED_LOG_NAME = "x.txt: fine\nerror forged line.txt"
 # Text of a file outside seeds/ that a symlink in seeds/ points at: it must never be published.
 SECRET_TEXT = "This private note sits outside the seeds folder and must never be published."
@@ -96,6 +97,7 @@ def generated(big: bool = True) -> dict[str, bytes]:
         FORGED_LOG_NAME: _article("A file name with a newline in it").encode(),
         "duplicate_c_crlf.txt": (FILES / "duplicate_a.txt").read_bytes().replace(b"\n", b"\r\n"),
         UNICODE_NAME: _article("A seed with a Unicode file name").encode(),
+        URL_NAME: _article("A seed whose file name means something in a URL").encode(),
     }
     if big:
         cases["one_mb_line.txt"] = one_mb_line()
@@ -203,6 +205,7 @@ EXPECTED: dict[str, Case] = {
     "one_mb_line.txt": Case(ARTICLE),
     HOSTILE_NAME: Case(ARTICLE),
     UNICODE_NAME: Case(ARTICLE),
+    URL_NAME: Case(ARTICLE),
     "pelican_metadata_in_body.txt": Case(ARTICLE, visible=(
         "Title: Hijacked headline", "Save_as: ../../../evil.html", "Status: draft",
         "Summary: <script>alert(1)</script>")),

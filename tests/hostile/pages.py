@@ -9,6 +9,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 from breachwatch.sentences import normalise_space
@@ -158,3 +159,32 @@ def build_cli(seeds: Path, content: Path, output: Path, settings: Path | None = 
         "build", "--seeds", seeds, "--content", content, "--output", output,
         "--settings", settings or ROOT / "pelicanconf.py", env=env,
     )
+
+
+class _Links(HTMLParser):
+    """Collects every href and src of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.urls += [value for name, value in attrs if name in {"href", "src"} and value]
+
+
+def broken_links(output: Path) -> list[tuple[str, str]]:
+    """(page, URL) of every link or resource inside the site that names no file in `output`."""
+    origin = "http://site.invalid/"
+    broken = []
+    for page in sorted(output.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        here = str(page.relative_to(output))
+        for url in parser.urls:
+            target = urlsplit(urljoin(origin + here, url))
+            if f"{target.scheme}://{target.netloc}/" != origin:
+                continue  # another scheme or host: not ours to check here
+            path = output / unquote(target.path.lstrip("/"))
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append((here, url))
+    return broken
