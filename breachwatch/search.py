@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from breachwatch.build import BuildError
+from breachwatch.search_index import IndexFormatError, canonicalise_index
 
 # Pagefind writes its index and UI here, next to the pages; the search page loads it from there.
 BUNDLE_DIR = "pagefind"
@@ -29,3 +30,7 @@ def index_site(site: Path) -> None:
         raise BuildError(
             f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}"
         )
+    try:
+        canonicalise_index(site / BUNDLE_DIR)
+    except (IndexFormatError, OSError, ValueError) as error:
+        raise BuildError(f"could not make the search index reproducible: {error}") from error
