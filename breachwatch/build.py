@@ -69,7 +69,10 @@ def run_pelican(
     override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())}
     if cache is not None:
         override["CACHE_PATH"] = str(cache.resolve())
-    settings = read_settings(str(settings_file), override=override)
+    try:
+        settings = read_settings(str(settings_file), override=override)
+    except Exception as error:  # noqa: BLE001 - a broken settings file is a failed build
+        raise BuildError(f"{settings_file}: cannot read settings ({error})") from error
     counter = _ErrorCounter()
     logger = logging.getLogger("pelican")
     logger.addHandler(counter)
@@ -100,6 +103,8 @@ def _name(step) -> str:
 
 def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> None:
     """Build into output.staging, run extra steps on it, then swap it in."""
+    if not settings_file.is_file():
+        raise BuildError(f"{settings_file}: settings file not found")
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     try:

@@ -198,3 +198,17 @@ def test_renamed_seed_keeps_its_url(tmp_path):
     after = sorted(p.name for p in (content / "articles").glob("*.md"))
     assert after == before
     assert "Seed: new-name.txt\n" in (content / "articles" / after[0]).read_text()
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [(None, "settings file not found"), ("THEME = 1 / 0\n", "cannot read settings")],
+    ids=["missing", "raises"],
+)
+def test_bad_settings_file_leaves_previous_site_exactly(built, tmp_path, settings, expected):
+    before = _snapshot(built["output"])
+    path = tmp_path / "bad_settings.py"
+    if settings is not None:
+        path.write_text(settings, encoding="utf-8")
+    done = build_cli(built["seeds"], built["content"], built["output"], settings=path)
+    _assert_failed_cleanly(done, built["output"], before, "bad_settings.py", expected)
