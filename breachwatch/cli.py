@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(stderr=True, soft_wrap=True)  # one message, one line, greppable
     corrections = args.corrections or args.content / "corrections"
     try:
+        if not args.seeds.is_dir():
+            raise BuildError(f"{args.seeds}: seeds folder not found")
         report = ingest_all(args.seeds, args.content, corrections, console=console)
         if args.command == "build":
             # Raw seeds first, so Pagefind indexes the finished pages of the staged site.

@@ -212,3 +212,9 @@ def test_bad_settings_file_leaves_previous_site_exactly(built, tmp_path, setting
         path.write_text(settings, encoding="utf-8")
     done = build_cli(built["seeds"], built["content"], built["output"], settings=path)
     _assert_failed_cleanly(done, built["output"], before, "bad_settings.py", expected)
+
+
+def test_missing_seeds_folder_leaves_previous_site_exactly(built, tmp_path):
+    before = _snapshot(built["output"])
+    done = build_cli(tmp_path / "no_such_seeds", built["content"], built["output"])
+    _assert_failed_cleanly(done, built["output"], before, "no_such_seeds", "not found")
