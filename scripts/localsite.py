@@ -79,9 +79,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Keep test output clean."""
 
+    not_found: Path | None = None
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        """Serve <site>/404.html for a missing file when the site has one."""
-        page = Path(self.directory) / "404.html"
+        """Serve the site's 404 page for a missing file, as hosts are configured to."""
+        page = self.not_found or Path(self.directory) / "404.html"
         if code != 404 or not page.exists():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -103,9 +105,10 @@ class Server:
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[Server]:
+def serve(directory: Path, not_found: Path | None = None) -> Iterator[Server]:
     """Serve `directory` on a free port of 127.0.0.1 in a thread until the block ends."""
-    handler = functools.partial(_Handler, directory=str(directory))
+    handler = type("Handler", (_Handler,), {"not_found": not_found})
+    handler = functools.partial(handler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     port = httpd.server_address[1]

@@ -23,7 +23,7 @@ def subpath_site(tmp_path_factory, monkeypatch_module):
     tmp = tmp_path_factory.mktemp("subpath")
     root = tmp / "www"
     root.mkdir()
-    with serve(root) as server:
+    with serve(root, not_found=root / SUBPATH / "404.html") as server:
         dirs = copy_project(tmp)
         dirs["output"] = root / SUBPATH
         monkeypatch_module.setenv("SITEURL", f"{server.origin}/{SUBPATH}")
@@ -75,3 +75,16 @@ def test_link_checker_finds_no_broken_internal_link(subpath_site, tmp_path) -> N
     assert failures == [], result.stderr[-2000:]
     assert result.returncode == 0, result.stderr[-2000:]
     assert summary["successful"] > len(pages), "the checker checked almost nothing"
+
+
+def test_not_found_page_is_styled_at_any_depth(subpath_site, browser) -> None:
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    missing = f"{subpath_site.origin}/{SUBPATH}/no/such/page/"
+    response = page.goto(missing, wait_until="networkidle")
+    sheets = page.evaluate("() => document.styleSheets.length")
+    page.close()
+    assert response.status == 404
+    assert failed == [f"404 {missing}"], "the 404 page's own files did not load"
+    assert sheets > 0
