@@ -44,12 +44,19 @@ class Step:
     name: str
     seconds: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)
     note: str = ""
 
     @property
     def median(self) -> float:
         """Median wall time, the headline figure."""
         return statistics.median(self.seconds)
+
+    @property
+    def cpu_median(self) -> float:
+        """Median CPU seconds (user + system, the process and its children): less load-bound."""
+        return statistics.median(self.cpu) if self.cpu else 0.0
 
     @property
     def peak_mb(self) -> float:
@@ -61,11 +68,14 @@ class Step:
         return {"tool": self.tool, "step": self.name, "median_s": round(self.median, 3),
                 "min_s": round(min(self.seconds), 3), "max_s": round(max(self.seconds), 3),
                 "peak_rss_mb": round(self.peak_mb, 1), "runs": len(self.seconds),
+                "cpu_s": round(self.cpu_median, 3),
+                "load": round(statistics.median(self.load), 1) if self.load else None,
                 "note": self.note}
 
 
-def timed(cmd: list[str], cwd: Path, log: Path, ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
-    """Wall time and max RSS (KiB) of one child process; raise StepFailed on a bad status."""
+def timed(cmd: list[str], cwd: Path, log: Path,
+          ok: tuple[int, ...] = (0,)) -> tuple[float, int, float]:
+    """Wall time, max RSS (KiB) and CPU seconds of one child; raise StepFailed on a bad status."""
     with log.open("a", encoding="utf-8") as out:
         out.write(f"\n$ {shlex.join(cmd)}\n")
         out.flush()
@@ -77,7 +87,7 @@ def timed(cmd: list[str], cwd: Path, log: Path, ok: tuple[int, ...] = (0,)) -> t
     if code not in ok:
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
         raise StepFailed(f"exit {code}: {shlex.join(cmd)}\n  " + "\n  ".join(tail))
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def measure(step: Step, cmd: list[str], cwd: Path, log: Path, repeat: int,
@@ -86,11 +96,14 @@ def measure(step: Step, cmd: list[str], cwd: Path, log: Path, repeat: int,
     for i in range(repeat):
         if before:
             before(i)
-        seconds, rss = timed(cmd, cwd, log, ok)
+        step.load.append(os.getloadavg()[0])
+        seconds, rss, cpu = timed(cmd, cwd, log, ok)
         step.seconds.append(seconds)
         step.rss_kb.append(rss)
+        step.cpu.append(cpu)
         print(f"  {step.tool:8} {step.name:22} run {i + 1}/{repeat}: {seconds:7.2f} s "
-              f"{rss / 1024:7.0f} MiB", flush=True)
+              f"{rss / 1024:7.0f} MiB {cpu:7.2f} cpu-s  load {step.load[-1]:.1f}",
+              flush=True)
     return step
 
 
@@ -359,15 +372,17 @@ def markdown_section(n: int, info: dict, steps: list[Step], command: str,
              "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()) + ".", "",
              f"Tools measured: {meta['tools']}. The machine may have been shared with other "
              "work, so treat differences under about 10% as noise.", "",
-             "| tool | step | median s | min s | max s | peak RSS MiB | note |",
-             "|---|---|---:|---:|---:|---:|---|"]
+             "| tool | step | median s | min s | max s | CPU s | load | peak RSS MiB | note |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for s in steps:
         if not s.seconds:
-            lines.append(f"| {s.tool} | {s.name} | | | | | {s.note} |")
+            lines.append(f"| {s.tool} | {s.name} | | | | | | | {s.note} |")
             continue
         r = s.row()
         lines.append(f"| {s.tool} | {s.name} | {r['median_s']:.2f} | {r['min_s']:.2f} | "
-                     f"{r['max_s']:.2f} | {r['peak_rss_mb']:.0f} | {s.note} |")
+                     f"{r['max_s']:.2f} | {r['cpu_s']:.2f} | {r['load']} | "
+                     f"{r['peak_rss_mb']:.0f} | "
+                     f"{s.note} |")
     lines += ["", f"Pages written: {meta['pages']}.", ""]
     found = ratios(steps)
     if found:
@@ -407,7 +422,11 @@ their corpus size, anything outside them is kept.
   RSS feeds capped at 50 items like our Atom feeds). Pagefind on Hugo's output is a reference.
 - Cold: output and caches removed first. Warm: the same command again, nothing changed. One
   article edited: a sentence appended to one source file before each run.
-- Peak RSS: `ru_maxrss` of the timed child from `os.wait4` (largest of the runs).
+- Peak RSS: `ru_maxrss` of the timed child from `os.wait4` (largest of the runs). CPU s: median
+  user + system seconds of the child and the processes it waited for (`os.wait4`), which
+  depends less than wall time on what else the shared machine is running. load: median 1-minute
+  load average (`os.getloadavg`, as `uptime` shows it) when each run started; on 2 cores,
+  anything above 2 means the runs shared the CPU with other work.
 """
 
 
@@ -473,11 +492,12 @@ def main(argv: list[str] | None = None) -> int:
             steps.append(Step(tool, "failed", note=str(error).splitlines()[0]))
     pages = ", ".join(f"{t} {html_count(root / f'{t}-output'):,}" for t in tools)
     print(f"\nN = {n}; pages written: {pages}\n")
-    print(f"{'tool':8} {'step':22} {'median s':>9} {'min s':>8} {'max s':>8} {'peak MiB':>9}")
+    print(f"{'tool':8} {'step':22} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8} "
+          f"{'peak MiB':>9}")
     for s in steps:
         if s.seconds:
             print(f"{s.tool:8} {s.name:22} {s.median:9.2f} {min(s.seconds):8.2f} "
-                  f"{max(s.seconds):8.2f} {s.peak_mb:9.0f}  {s.note}")
+                  f"{max(s.seconds):8.2f} {s.cpu_median:8.2f} {s.peak_mb:9.0f}  {s.note}")
         else:
             print(f"{s.tool:8} {s.name:22} {s.note}")
     for name, other, ratio in ratios(steps):
