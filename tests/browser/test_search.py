@@ -63,3 +63,13 @@ def test_search_box_shows_results_for_typed_word(browser, site) -> None:
     text = page.locator("main").inner_text().lower()
     page.close()
     assert word in text
+
+
+def test_filters_cover_force_breach_type_and_status(browser, site) -> None:
+    page = browser.new_page()
+    page.goto(url_of(site, "search"))
+    filters = _api(page, site, FILTERS)
+    page.close()
+    names = " ".join(filters).lower()
+    assert all(word in names for word in ("force", "breach", "status")), list(filters)
+    assert all(values for values in filters.values()), "a filter with no values"
