@@ -149,3 +149,12 @@ def test_every_seed_figure_quotes_its_sentence(ingested) -> None:
             assert figure.text in figure.sentence
             total += 1
     assert total >= 25
+
+
+def test_excerpt_keeps_the_number_in_view() -> None:
+    from breachwatch.plugins.figures import excerpt_around
+
+    sentence = "Across the country, " + "many words here " * 20 + "almost 900 times in all."
+    short = excerpt_around(sentence, "900", 60)
+    assert "900" in short and short.startswith("\u2026") and len(short) <= 62
+    assert excerpt_around("Only 12 cases.", "12", 60) == "Only 12 cases."

@@ -15,6 +15,8 @@ from breachwatch.schema import as_list
 
 # How many figures the home page shows.
 HEADLINE_COUNT = 6
+# How much of a figure's sentence the home page quotes under it.
+EXCERPT_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ class ShownFigure:
         return figure.unit
 
     @property
+    def excerpt(self) -> str:
+        """The source sentence, shortened around the number so the number always shows."""
+        return excerpt_around(self.figure.sentence, self.figure.text)
+
+    @property
     def scope_name(self) -> str:
         """The force's name, 'All UK forces', or 'Scope not stated'."""
         return scope_name(self.figure.scope)
@@ -44,6 +51,22 @@ class ShownFigure:
     def period_label(self) -> str:
         """The period as the article words it, or a note that it gives none."""
         return self.figure.period.text if self.figure.period else "period not stated"
+
+
+def excerpt_around(sentence: str, number: str, width: int = EXCERPT_CHARS) -> str:
+    """At most `width` characters of a sentence, whole words, centred on the number."""
+    if len(sentence) <= width:
+        return sentence
+    at = max(sentence.find(number), 0)
+    start = max(0, min(at - width // 2, len(sentence) - width))
+    end = start + width
+    if start > 0:
+        start = sentence.find(" ", start) + 1
+    if end < len(sentence):
+        end = sentence.rfind(" ", start, end)
+    return ("…" if start > 0 else "") + sentence[start:end] + (
+        "…" if end < len(sentence) else ""
+    )
 
 
 def scope_name(scope: str) -> str:
@@ -88,8 +111,13 @@ def figure_record(shown: ShownFigure) -> dict[str, Any]:
 
 
 def headline_figures(figures: list[ShownFigure]) -> list[ShownFigure]:
-    """The largest counts reported for all UK forces or one force, one per sentence."""
-    counts = [f for f in figures if f.figure.unit != PERCENT and f.figure.scope]
+    """The largest counts for all UK forces or one force, one per sentence.
+
+    Only counts whose sentence names what is counted beside the number qualify, so a key
+    figure never reads as a bare "297 cases" borrowed from elsewhere in the sentence."""
+    counts = [
+        f for f in figures if f.figure.unit != PERCENT and f.figure.scope and f.figure.counted
+    ]
     counts.sort(key=lambda f: (f.figure.scope != UK, -f.figure.value, f.article.slug, f.number))
     chosen: list[ShownFigure] = []
     sentences: set[tuple[str, int]] = set()
