@@ -7,6 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # our plugins live in this checkout
 
+from breachwatch.fingerprint import package_fingerprint  # noqa: E402
 from breachwatch.plugins.ordering import newest_first  # noqa: E402
 from breachwatch.sources import SOURCE_DIR  # noqa: E402
 
@@ -118,6 +119,8 @@ DELETE_OUTPUT_DIRECTORY = False
 # output folder and per code version (see breachwatch/build.py).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
+# For a plain `pelican` run (make serve): one cache folder per version of our code and data.
+CACHE_PATH = f"cache/{package_fingerprint()[:16]}"
 CHECK_MODIFIED_METHOD = "md5"
 CONTENT_CACHING_LAYER = "reader"
 PAGINATED_TEMPLATES = {"index": None, "force": None, "breach": None}

@@ -17,6 +17,7 @@ from breachwatch.cases.detect import CaseGroup, detect_cases
 from breachwatch.cases.editorial import load_editor_cases
 from breachwatch.cases.facts import ArticleFacts
 from breachwatch.cases.timeline import Step, case_timeline, improved_date
+from breachwatch.memo import remembered
 from breachwatch.plugins.anchors import anchor_id
 from breachwatch.schema import as_list
 
@@ -37,15 +38,12 @@ def seed_key(article: Any) -> str:
 def article_facts(article: Any) -> ArticleFacts:
     """What the detector needs from a Pelican article (after its sentences were anchored)."""
     confidence = article.metadata.get("date_confidence", "medium")
-    return ArticleFacts(
-        key=seed_key(article),
-        slug=article.slug,
-        forces=as_list(article.metadata.get("forces")),
-        breaches=as_list(article.metadata.get("breaches")),
-        status=str(article.metadata.get("case_status", "")),
-        sentences=list(getattr(article, "sentences", [])),
-        published=None if confidence == "none" else article.date.date(),
-        date_confidence=confidence,
+    return remembered(
+        getattr(article, "settings", {}), ArticleFacts,
+        seed_key(article), article.slug, as_list(article.metadata.get("forces")),
+        as_list(article.metadata.get("breaches")), str(article.metadata.get("case_status", "")),
+        list(getattr(article, "sentences", [])),
+        None if confidence == "none" else article.date.date(), confidence,
     )
 
 

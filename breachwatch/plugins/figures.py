@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures
+from breachwatch.memo import remembered
 from breachwatch.plugins.anchors import anchor_id
 from breachwatch.schema import as_list
 
@@ -91,8 +92,10 @@ def published(article: Any) -> date | None:
 def article_figures(article: Any) -> list[ShownFigure]:
     """Extract the figures of one anchored article and give each a link and an id."""
     forces = as_list(article.metadata.get("forces"))
-    found = extract_figures(
-        getattr(article, "body_paragraphs", []), published(article), forces[0] if forces else None
+    found = remembered(
+        getattr(article, "settings", {}), extract_figures,
+        list(getattr(article, "body_paragraphs", [])), published(article),
+        forces[0] if forces else None,
     )
     shown = []
     for number, figure in enumerate(found, start=1):

@@ -1,0 +1,78 @@
+"""Keep results of pure per-article computations between builds, so a rebuild redoes only
+the articles that changed.
+
+Figures and case facts are extracted from every article on every build; their inputs (an
+article's text, date and forces) rarely change. Results are stored by a digest of the function
+and its arguments in Pelican's cache folder, which build.py names after the package's code and
+data, so a code change starts an empty memo. Only entries used by a successful build are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pelican import signals
+
+from breachwatch.fingerprint import package_fingerprint
+
+MEMO_NAME = "article_memo.pickle"
+T = TypeVar("T")
+
+_open: dict[str, _Memo] = {}
+
+
+class _Memo:
+    """One cache folder's stored results, and those used by the current build."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stored: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        try:
+            with path.open("rb") as handle:
+                self.stored = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+                AttributeError, ImportError):
+            self.stored = {}
+
+    def save(self) -> None:
+        """Write the entries this build used, in one step."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+
+
+def remembered(settings: dict, function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)`, taken from the memo when the same call was made by an earlier build.
+
+    Without Pelican's content cache (CACHE_CONTENT) in the settings, simply calls the function.
+    """
+    if not settings.get("CACHE_CONTENT") or not settings.get("CACHE_PATH"):
+        return function(*args)
+    path = str(Path(settings["CACHE_PATH"]) / MEMO_NAME)
+    memo = _open.get(path) or _open.setdefault(path, _Memo(Path(path)))
+    name = f"{function.__module__}.{function.__qualname__}"
+    key = hashlib.sha256(pickle.dumps((package_fingerprint(), name, args), protocol=4)).hexdigest()
+    if key in memo.stored:
+        value = memo.stored[key]
+    else:
+        value = memo.stored[key] = function(*args)
+    memo.used[key] = value
+    return value
+
+
+def save_memos(_pelican=None) -> None:
+    """At the end of a build, keep what it used and forget the rest."""
+    while _open:
+        _, memo = _open.popitem()
+        memo.save()
+
+
+signals.finalized.connect(save_memos)
