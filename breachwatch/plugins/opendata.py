@@ -48,6 +48,20 @@ def flat_value(value: Any) -> Any:
     return value
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    value = flat_value(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(table: str, records: list[dict[str, Any]]) -> str:
     """CSV with a header row in schema order; empty cell for null."""
     buffer = io.StringIO()
@@ -55,7 +69,7 @@ def csv_text(table: str, records: list[dict[str, Any]]) -> str:
     names = columns(table)
     writer.writerow(names)
     for record in records:
-        writer.writerow(["" if record[n] is None else flat_value(record[n]) for n in names])
+        writer.writerow([csv_cell(record[n]) for n in names])
     return buffer.getvalue()
 
 
