@@ -135,20 +135,22 @@ def article_bodies(content: Path) -> dict[str, str]:
     return bodies
 
 
-def distinctive_word(content: Path) -> tuple[str, str]:
-    """(slug, word): a long word deep in one article whose stem no other article contains."""
+def distinctive_word(content: Path, slug: str | None = None) -> tuple[str, str]:
+    """(slug, word): a long word deep in one article (`slug` if given) no other one has."""
     bodies = article_bodies(content)
     stems = Counter(
         stem for body in bodies.values()
         for stem in {word[:6] for word in re.findall(r"[a-z]{6,}", body)}
     )
-    for slug, body in bodies.items():
+    for name, body in bodies.items():
+        if slug is not None and name != slug:
+            continue
         words = re.findall(r"[a-z]{8,}", body)
         # Past the first 60 words, so summaries on list pages never contain it.
         late = re.findall(r"[a-z]+", body)[60:]
         for word in words:
             if stems[word[:6]] == 1 and word in late:
-                return slug, word
+                return name, word
     raise AssertionError("no article has a word of its own")
 
 
