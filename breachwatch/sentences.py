@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
@@ -36,9 +37,15 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Return the sentences of one paragraph, whitespace-trimmed, none empty."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
+    """The splitting itself, remembered: every extractor asks for the same paragraphs."""
     text = text.strip()
     if not text:
-        return []
+        return ()
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -54,7 +61,7 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
-    return [s for s in sentences if s]
+    return tuple(s for s in sentences if s)
 
 
 def normalise_space(text: str) -> str:

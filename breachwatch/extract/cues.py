@@ -157,6 +157,11 @@ class _Alternative:
         return found
 
 
+# Up to this length a text is searched with one combined regex (hedge and negation checks on
+# a few words); longer texts go through the first-word index, which is faster on articles.
+SHORT_TEXT = 200
+
+
 class CueSet:
     """A list of cues, searched like one regex: leftmost matches first, longest at a tie."""
 
@@ -164,6 +169,8 @@ class CueSet:
         self.by_first: dict[str | None, list[_Alternative]] = {}
         for alternative in alternatives:
             self.by_first.setdefault(alternative.first, []).append(alternative)
+        sources = sorted({a.regex.pattern for a in alternatives}, key=len, reverse=True)
+        self.combined = re.compile("|".join(sources) or r"(?!)")
 
     def finditer(self, text: str, pos: int = 0) -> list[CueMatch]:
         """Non-overlapping matches from `pos` on, in text order."""
@@ -184,7 +191,10 @@ class CueSet:
         return kept
 
     def search(self, text: str, pos: int = 0) -> CueMatch | None:
-        """The leftmost (then longest) match, or None."""
+        """The leftmost match, or None (on long texts, the longest at that position)."""
+        if len(text) <= SHORT_TEXT:
+            match = self.combined.search(fold(text), pos)
+            return CueMatch(text, match.start(), match.end()) if match else None
         matches = self.finditer(text, pos)
         return matches[0] if matches else None
 

@@ -49,9 +49,18 @@ def _candidates(phrase: str) -> set[str]:
         for word in unique
         for name, name_words in index.get((len(words), word), ())
         if len(unique - name_words) <= 1
+        and _one_slip(unique - name_words, name_words - unique)
         # ratio = 2 * matches / (len(a) + len(b)) <= 2 * min / sum, so lengths must be close.
         and 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
     }
+
+
+def _one_slip(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Tell whether the one differing word could be a slip: close in length and letters."""
+    if not ours or not theirs:
+        return not ours and not theirs
+    mine, real = next(iter(ours)), next(iter(theirs))
+    return abs(len(mine) - len(real)) <= 2 and len(set(mine) & set(real)) * 2 >= len(set(real))
 
 
 def _sub_phrases(run: str) -> Iterable[str]:
