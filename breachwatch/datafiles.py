@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -33,3 +34,25 @@ def require(condition: bool, name: str, problem: str) -> None:
     """Raise a DataFileError naming the data file when a shape check fails."""
     if not condition:
         raise DataFileError(f"{DATA_DIR / name}: {problem}")
+
+
+class _Slugged(Protocol):
+    """An entry of a taxonomy data file: anything with a slug."""
+
+    slug: str
+
+
+Entry = TypeVar("Entry", bound=_Slugged)
+
+
+def load_entries(name: str, key: str, parse: Callable[[Any, int], Entry]) -> dict[str, Entry]:
+    """The `key` list of a data file, each entry parsed, by slug in file order; no duplicates."""
+    data = read_data_file(name)
+    require(isinstance(data, dict), name, "expected a mapping")
+    require(isinstance(data.get(key), list), name, f"'{key}' must be a list")
+    entries: dict[str, Entry] = {}
+    for index, raw in enumerate(data[key]):
+        entry = parse(raw, index)
+        require(entry.slug not in entries, name, f"{key}: duplicate slug {entry.slug!r}")
+        entries[entry.slug] = entry
+    return entries

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from breachwatch.datafiles import read_data_file, require
+from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import (
     ArticleText,
     CueMatch,
@@ -78,15 +78,7 @@ def _parse_type(entry: Any, index: int) -> BreachType:
 @cache
 def load_breach_types() -> dict[str, BreachType]:
     """Every breach type in breaches.yaml by slug, in the file's order."""
-    data = read_data_file(_FILE)
-    require(isinstance(data, dict), _FILE, "expected a mapping")
-    require(isinstance(data.get("breaches"), list), _FILE, "'breaches' must be a list")
-    types: dict[str, BreachType] = {}
-    for index, entry in enumerate(data["breaches"]):
-        kind = _parse_type(entry, index)
-        require(kind.slug not in types, _FILE, f"breach {kind.slug!r}: duplicate slug")
-        types[kind.slug] = kind
-    return types
+    return load_entries(_FILE, "breaches", _parse_type)
 
 
 @cache

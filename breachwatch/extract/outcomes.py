@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from breachwatch.datafiles import read_data_file, require
+from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import (
     ArticleText,
     CueSet,
@@ -55,14 +55,7 @@ def _parse_outcome(entry: Any, index: int) -> Outcome:
 @cache
 def load_outcomes() -> dict[str, Outcome]:
     """Every outcome in outcomes.yaml by slug, most severe first."""
-    data = read_data_file(_FILE)
-    require(isinstance(data, dict), _FILE, "expected a mapping")
-    require(isinstance(data.get("outcomes"), list), _FILE, "'outcomes' must be a list")
-    outcomes: dict[str, Outcome] = {}
-    for index, entry in enumerate(data["outcomes"]):
-        outcome = _parse_outcome(entry, index)
-        require(outcome.slug not in outcomes, _FILE, f"outcome {outcome.slug!r}: duplicate")
-        outcomes[outcome.slug] = outcome
+    outcomes = load_entries(_FILE, "outcomes", _parse_outcome)
     for outcome in outcomes.values():
         for other in outcome.replaces:
             problem = f"outcome {outcome.slug!r}: replaces unknown {other!r}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from breachwatch.datafiles import read_data_file, require
+from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import ArticleText, CueSet, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence, first_per_slug
 
@@ -41,14 +41,7 @@ def _parse_standard(entry: Any, index: int) -> Standard:
 @cache
 def load_standards() -> dict[str, Standard]:
     """The ten standards by slug, in the order of the Regulations' schedule as listed."""
-    data = read_data_file(_FILE)
-    require(isinstance(data, dict), _FILE, "expected a mapping")
-    require(isinstance(data.get("standards"), list), _FILE, "'standards' must be a list")
-    standards = {}
-    for index, entry in enumerate(data["standards"]):
-        standard = _parse_standard(entry, index)
-        require(standard.slug not in standards, _FILE, f"{standard.slug!r}: duplicate slug")
-        standards[standard.slug] = standard
+    standards = load_entries(_FILE, "standards", _parse_standard)
     require(
         len(standards) == EXPECTED_COUNT,
         _FILE,

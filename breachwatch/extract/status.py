@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from breachwatch.datafiles import read_data_file, require
+from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import ArticleText, CueSet, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence
 from breachwatch.extract.outcomes import extract_outcomes, is_qualified, load_outcomes
@@ -55,13 +55,7 @@ def _parse_status(entry: Any, index: int) -> Status:
 @cache
 def load_statuses() -> dict[str, Status]:
     """The four statuses by slug."""
-    data = read_data_file(_FILE)
-    require(isinstance(data, dict), _FILE, "expected a mapping")
-    require(isinstance(data.get("statuses"), list), _FILE, "'statuses' must be a list")
-    statuses = {}
-    for index, entry in enumerate(data["statuses"]):
-        status = _parse_status(entry, index)
-        statuses[status.slug] = status
+    statuses = load_entries(_FILE, "statuses", _parse_status)
     missing = set(SLUGS) - set(statuses)
     require(not missing, _FILE, f"missing status(es) {sorted(missing)}")
     return statuses
