@@ -65,3 +65,10 @@ def test_no_cue_spans_two_sentences() -> None:
     pattern = compile_cues(["passed .. information"], "t", "a")
     assert pattern.search(article.text) is None
     assert article.locate(article.text.index("Information")) == ("Information was given.", 0)
+
+
+def test_nested_brackets_are_refused_with_the_file_name() -> None:
+    with pytest.raises(DataFileError, match="test.yaml.*nested"):
+        compile_cues(["suspended (from (the|his) job)"], "test.yaml", "outcome 'x'")
+    with pytest.raises(DataFileError, match="unbalanced"):
+        compile_cues(["suspended (from duty"], "test.yaml", "outcome 'x'")

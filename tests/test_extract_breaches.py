@@ -43,6 +43,14 @@ def test_taxonomy_has_every_type_with_a_definition() -> None:
         ("An officer lost a notebook containing witness statements.", "data-loss"),
         ("The officer used force email for personal business and misused police systems.",
          "misuse-of-systems"),
+        ("The constable carried out checks on his ex-partner's new boyfriend.",
+         "unauthorised-access"),
+        ("He conducted searches on the Police National Database for people he knew.",
+         "unauthorised-access"),
+        ("Files containing the personal details of victims were found in a skip.", "data-loss"),
+        ("She emailed witness details to her personal Gmail account.", "personal-device"),
+        ("He formed a relationship with a vulnerable victim he met while on duty.",
+         "improper-relationship"),
     ],
 )
 def test_each_type_has_a_cue(sentence: str, expected: str) -> None:
@@ -87,3 +95,8 @@ def test_evidence_is_the_sentence_that_shows_it() -> None:
 def test_family_members_are_third_parties() -> None:
     sentence = "She is accused of sharing confidential information with her sister."
     assert slugs("Headline", sentence) == {"disclosure-to-third-party"}
+
+
+def test_physical_searches_are_not_system_searches() -> None:
+    sentence = "Officers carried out searches of the property and found cash."
+    assert slugs("Headline", sentence) == set()

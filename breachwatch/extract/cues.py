@@ -24,6 +24,8 @@ GAP_WORDS = 6
 _GAP = rf"(?:[^\w\n]+[\w'\u2019-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
 _SEPARATOR = r"[ \t\-\u2013\u2014/]+"
 _WORDS_BEFORE = re.compile(r"[\w'\u2019-]+")
+# Brackets in a cue: balanced, one level deep.
+_GROUPS = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
 
 
 def _word(word: str) -> str:
@@ -207,6 +209,11 @@ def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
             isinstance(phrase, str) and phrase.strip() not in {"", ".."},
             data_file,
             f"{where}: every cue must be a non-empty phrase, got {phrase!r}",
+        )
+        require(
+            _GROUPS.fullmatch(phrase) is not None,
+            data_file,
+            f"{where}: cue {phrase!r} has unbalanced or nested brackets",
         )
     alternatives = []
     for phrase in phrases:
