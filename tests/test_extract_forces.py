@@ -241,3 +241,12 @@ def test_evidence_is_the_sentence_with_the_figures() -> None:
 )
 def test_unseen_articles(title: str, paragraphs: list[str], expected: list[str]) -> None:
     assert slugs(title, *paragraphs) == expected
+
+
+def test_force_brought_in_for_independence_is_not_tagged() -> None:
+    found = extract_forces(
+        "PC jailed",
+        ["A former Avon and Somerset Constabulary officer has been jailed for misconduct.",
+         "The case was investigated by officers from Wiltshire Police to ensure independence."],
+    )
+    assert [e.slug for e in found] == ["avon-and-somerset-constabulary"]
