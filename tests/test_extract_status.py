@@ -54,3 +54,15 @@ def test_dates_and_years_are_not_counts() -> None:
 def test_default_is_alleged_without_evidence() -> None:
     found = extract_status("New chief constable", ["She starts work on Monday."])
     assert (found.slug, found.sentence) == ("alleged", "")
+
+
+def test_dropped_or_discontinued_cases_are_not_proven() -> None:
+    assert status("Headline", "The case against him was dropped.") == "not-proven"
+    assert status("Headline", "Misconduct proceedings against her were discontinued.") == (
+        "not-proven"
+    )
+    assert status("Headline", "Following the allegations, he was dismissed.") == "proven"
+
+
+def test_allegation_found_proven() -> None:
+    assert status("Headline", "The allegation of gross misconduct was found proven.") == "proven"
