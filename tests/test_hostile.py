@@ -187,23 +187,6 @@ def test_second_ingest_of_the_corpus_rewrites_and_deletes_nothing(corpus) -> Non
     assert state() == before
 
 
-def test_more_articles_than_fit_on_one_page_build(tmp_path) -> None:
-    from pelican.settings import read_settings
-
-    per_page = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for number in range(per_page + 1):
-        (seeds / f"{number:03}.txt").write_text(
-            f"Officer number {number} sacked over records\n\n"
-            f"Police constable number {number} was dismissed for searching records.\n",
-            encoding="utf-8",
-        )
-    done = build_cli(seeds, new_content(tmp_path / "content"), tmp_path / "output")
-    assert done.returncode == 0, done.stderr[-800:]
-    assert (tmp_path / "output" / "page" / "2" / "index.html").is_file()
-
-
 def test_every_xml_file_is_well_formed(corpus) -> None:
     from xml.etree import ElementTree
 

@@ -392,7 +392,7 @@ def test_paginated_lists_link_older_and_newer_pages(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "content" / "pages", tmp_path / "content" / "pages")
     out = tmp_path / "output"
     assert main(["build", "--seeds", str(seeds), "--content", str(tmp_path / "content"),
-                 "--output", str(out), "--settings", str(ROOT / "pelicanconf.py")]) in (0, 1)
+                 "--output", str(out), "--settings", str(ROOT / "pelicanconf.py")]) == 0
     first, second = out / "index.html", out / "page" / "2" / "index.html"
     (older,) = parse(first).find("a", rel="next")
     (newer,) = parse(second).find("a", rel="prev")
