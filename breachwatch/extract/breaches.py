@@ -9,6 +9,7 @@ from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import (
+    WORD,
     ArticleText,
     CueMatch,
     CueSet,
@@ -28,7 +29,6 @@ DIRECT_OBJECT_WORDS = 2
 # How many words before a cue a `not_if` phrase cancels it.
 NEGATION_WINDOW = 6
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_WORD = re.compile(r"[\w'\u2019-]+")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$", re.IGNORECASE)
 
 
@@ -114,8 +114,8 @@ def _received(text: str, verb: CueMatch, recipient: Match, rules: _Rules) -> boo
         return False
     if recipient.end <= verb.start():
         between = text[recipient.end : verb.start()]
-        return len(_WORD.findall(between)) <= 3 and _PASSIVE.search(between) is not None
-    between = _WORD.findall(text[verb.end() : recipient.start])
+        return len(WORD.findall(between)) <= 3 and _PASSIVE.search(between) is not None
+    between = WORD.findall(text[verb.end() : recipient.start])
     if len(between) > RECIPIENT_WINDOW:
         return False
     return len(between) < DIRECT_OBJECT_WORDS or any(w.lower() in rules.links for w in between)

@@ -16,14 +16,15 @@ from functools import lru_cache
 
 from breachwatch.datafiles import require
 from breachwatch.extract.evidence import Evidence
-from breachwatch.sentences import split_sentences
+from breachwatch.sentences import normalise_space, split_sentences
 
 GAP_WORDS = 6
 # Gaps and separators never cross a line break: an article's sentences are matched as one
 # text joined by line breaks, so no cue spans two sentences.
 _GAP = rf"(?:[^\w\n]+[\w'\u2019-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
 _SEPARATOR = r"[ \t\-\u2013\u2014/]+"
-_WORDS_BEFORE = re.compile(r"[\w'\u2019-]+")
+# A word as cues count them: letters, digits, apostrophes and hyphens.
+WORD = re.compile(r"[\w'\u2019-]+")
 # Brackets in a cue: balanced, one level deep.
 _GROUPS = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
 
@@ -243,7 +244,7 @@ def cue_list(entry: dict, key: str, data_file: str, where: str) -> list[str]:
 
 def words_before(sentence: str, position: int, count: int) -> str:
     """The last `count` words before `position` in a sentence, for hedge and negation checks."""
-    words = _WORDS_BEFORE.findall(sentence[:position])
+    words = WORD.findall(sentence[:position])
     return " ".join(words[-count:])
 
 
@@ -267,7 +268,7 @@ class ArticleText:
 
     def locate(self, position: int) -> tuple[str, int]:
         """The sentence holding a text position, and the position within that sentence."""
-        index = bisect_right(self.starts, position) - 1
+        index = self.index_of(position)
         return self.sentences[index], position - self.starts[index]
 
     def index_of(self, position: int) -> int:
@@ -278,7 +279,7 @@ class ArticleText:
 @lru_cache(maxsize=8)
 def _article_text(title: str, paragraphs: tuple[str, ...]) -> ArticleText:
     """Split and join an article's sentences; cached because every extractor asks."""
-    sentences = [" ".join(s.split()) for s in article_sentences(title, list(paragraphs))]
+    sentences = [normalise_space(s) for s in article_sentences(title, list(paragraphs))]
     starts, position = [], 0
     for sentence in sentences:
         starts.append(position)

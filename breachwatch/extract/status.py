@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
-from breachwatch.extract.cues import ArticleText, CueSet, compile_cues, cue_list
+from breachwatch.extract.cues import WORD, ArticleText, CueSet, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence
 from breachwatch.extract.outcomes import extract_outcomes, is_qualified, load_outcomes
 
@@ -109,7 +109,7 @@ def counts_something(sentence: str) -> bool:
         after = sentence[number.end() :]
         if _DATE_AFTER.match(after):
             continue
-        window = " ".join(re.findall(r"[\w'\u2019-]+", after)[:_WORDS_AFTER])
+        window = " ".join(WORD.findall(after)[:_WORDS_AFTER])
         if counted.search(window):
             return True
         counts += 1
