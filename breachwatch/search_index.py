@@ -59,8 +59,8 @@ def canonicalise_index(bundle: Path) -> None:
                                                 FILTER_HASH_CHARS, stable)])
         meta[3] = sorted(filters)
         meta_path.unlink()
-        info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", META_HASH_CHARS, meta)
-        info["hash"] = info["hash"].removeprefix("pagefind.")
+        name = _write(bundle, f"pagefind.{language}", ".pf_meta", META_HASH_CHARS, meta)
+        info["hash"] = name.removeprefix("pagefind.")
     entry_path.write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
