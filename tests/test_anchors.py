@@ -19,15 +19,25 @@ SPAN = re.compile(r'<span id="s(\d+)" class="sentence">(.*?)</span>', re.S)
 
 
 def test_each_sentence_is_wrapped_and_numbered_from_first() -> None:
-    html, sentences = anchor_paragraph(
+    html, sentences, _ = anchor_paragraph(
         "A PC viewed records 14 times. He was dismissed &amp; barred.", first=7)
     assert sentences == ["A PC viewed records 14 times.", "He was dismissed & barred."]
     assert html == ('<span id="s7" class="sentence">A PC viewed records 14 times.</span> '
                     '<span id="s8" class="sentence">He was dismissed &amp; barred.</span>')
 
 
+def test_entities_and_stray_characters_keep_their_place() -> None:
+    html, sentences, text = anchor_paragraph(
+        "Tom &amp; Jerry &#8217;met&#8217;. A &lt; B &amp; C &zzz; x. Last &", first=1)
+    assert text == "Tom & Jerry \u2019met\u2019. A < B & C &zzz; x. Last &"
+    assert sentences == ["Tom & Jerry \u2019met\u2019.", "A < B & C &zzz; x.", "Last &"]
+    assert html == ('<span id="s1" class="sentence">Tom &amp; Jerry &#8217;met&#8217;.</span> '
+                    '<span id="s2" class="sentence">A &lt; B &amp; C &zzz; x.</span> '
+                    '<span id="s3" class="sentence">Last &</span>')
+
+
 def test_markup_crossing_sentences_keeps_valid_nesting() -> None:
-    html, sentences = anchor_paragraph('One <a href="x">two. Three</a> four.', first=1)
+    html, sentences, _ = anchor_paragraph('One <a href="x">two. Three</a> four.', first=1)
     assert len(sentences) == 2
     assert html.count('id="s1"') == 1 and html.count('id="s2"') == 1
     # Never a span closing inside the link it opened outside of.

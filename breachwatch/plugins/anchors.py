@@ -16,7 +16,8 @@ from pelican.contents import Article
 from breachwatch.sentences import split_sentences
 
 _PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.S)
-_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|.", re.S)
+# A tag, an entity, a run of plain text, or one stray "<" or "&".
+_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|[^<&]+|.", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
 _VOID = {"br", "img", "wbr", "hr", "input"}
 
@@ -41,13 +42,18 @@ def _visible_text(inner: str) -> _Text:
     starts: list[int] = []
     ends: list[int] = []
     for token in _TOKEN.finditer(inner):
-        piece = token.group()
+        piece, begin, end = token.group(), token.start(), token.end()
         if piece.startswith("<") and len(piece) > 1:
             continue
-        for char in html.unescape(piece) if piece.startswith("&") else piece:
-            chars.append(char)
-            starts.append(token.start())
-            ends.append(token.end())
+        if piece.startswith("&"):  # every character of an entity maps to the whole entity
+            unescaped = html.unescape(piece)
+            chars.append(unescaped)
+            starts += [begin] * len(unescaped)
+            ends += [end] * len(unescaped)
+        else:  # plain text: one character per position
+            chars.append(piece)
+            starts += range(begin, end)
+            ends += range(begin + 1, end + 1)
     return _Text("".join(chars), starts, ends)
 
 
@@ -65,8 +71,11 @@ def _balanced(fragment: str) -> bool:
     return not stack
 
 
-def anchor_paragraph(inner: str, first: int) -> tuple[str, list[str]]:
-    """Wrap each sentence of a paragraph's HTML in a span with ids from `first` on."""
+def anchor_paragraph(inner: str, first: int) -> tuple[str, list[str], str]:
+    """Wrap each sentence of a paragraph's HTML in a span with ids from `first` on.
+
+    Also returns the sentences and the paragraph's visible text.
+    """
     visible = _visible_text(inner)
     sentences = split_sentences(visible.text)
     inserts: list[tuple[int, str]] = []
@@ -89,7 +98,7 @@ def anchor_paragraph(inner: str, first: int) -> tuple[str, list[str]]:
         pieces += [inner[done:position], markup]
         done = position
     pieces.append(inner[done:])
-    return "".join(pieces), sentences
+    return "".join(pieces), sentences, visible.text
 
 
 def anchor_sentences(content: str) -> tuple[str, list[str], list[str]]:
@@ -98,9 +107,9 @@ def anchor_sentences(content: str) -> tuple[str, list[str], list[str]]:
     paragraphs: list[str] = []
 
     def wrap(match: re.Match[str]) -> str:
-        inner, found = anchor_paragraph(match.group(2), len(sentences) + 1)
+        inner, found, text = anchor_paragraph(match.group(2), len(sentences) + 1)
         sentences.extend(found)
-        paragraphs.append(_visible_text(match.group(2)).text)
+        paragraphs.append(text)
         return match.group(1) + inner + match.group(3)
 
     return _PARAGRAPH.sub(wrap, content), sentences, paragraphs
