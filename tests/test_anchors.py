@@ -28,11 +28,11 @@ def test_each_sentence_is_wrapped_and_numbered_from_first() -> None:
 
 def test_entities_and_stray_characters_keep_their_place() -> None:
     html, sentences, text = anchor_paragraph(
-        "Tom &amp; Jerry &#8217;met&#8217;. A &lt; B &amp; C &zzz; x. Last &", first=1)
-    assert text == "Tom & Jerry \u2019met\u2019. A < B & C &zzz; x. Last &"
-    assert sentences == ["Tom & Jerry \u2019met\u2019.", "A < B & C &zzz; x.", "Last &"]
+        "Tom &amp; Jerry &#8217;met&#8217;. A &lt; B &amp; C &zzz; here. Last &", first=1)
+    assert text == "Tom & Jerry \u2019met\u2019. A < B & C &zzz; here. Last &"
+    assert sentences == ["Tom & Jerry \u2019met\u2019.", "A < B & C &zzz; here.", "Last &"]
     assert html == ('<span id="s1" class="sentence">Tom &amp; Jerry &#8217;met&#8217;.</span> '
-                    '<span id="s2" class="sentence">A &lt; B &amp; C &zzz; x.</span> '
+                    '<span id="s2" class="sentence">A &lt; B &amp; C &zzz; here.</span> '
                     '<span id="s3" class="sentence">Last &</span>')
 
 
