@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pelican import signals
 
 from breachwatch.fingerprint import package_fingerprint
+from breachwatch.parallel import map_calls
 
 MEMO_NAME = "article_memo.pickle"
 T = TypeVar("T")
@@ -49,23 +50,31 @@ class _Memo:
         os.replace(temporary, self.path)
 
 
-def remembered(settings: dict, function: Callable[..., T], *args: Any) -> T:
-    """`function(*args)`, taken from the memo when the same call was made by an earlier build.
-
-    Without Pelican's content cache (CACHE_CONTENT) in the settings, simply calls the function.
-    """
+def _memo(settings: dict) -> _Memo | None:
+    """The memo of this build's cache folder, or None without Pelican's content cache."""
     if not settings.get("CACHE_CONTENT") or not settings.get("CACHE_PATH"):
-        return function(*args)
+        return None
     path = str(Path(settings["CACHE_PATH"]) / MEMO_NAME)
-    memo = _open.get(path) or _open.setdefault(path, _Memo(Path(path)))
+    return _open.get(path) or _open.setdefault(path, _Memo(Path(path)))
+
+
+def _key(function: Callable[..., Any], args: tuple) -> str:
+    """Digest of the code version, the function's name and its arguments."""
     name = f"{function.__module__}.{function.__qualname__}"
-    key = hashlib.sha256(pickle.dumps((package_fingerprint(), name, args), protocol=4)).hexdigest()
-    if key in memo.stored:
-        value = memo.stored[key]
-    else:
-        value = memo.stored[key] = function(*args)
-    memo.used[key] = value
-    return value
+    return hashlib.sha256(pickle.dumps((package_fingerprint(), name, args), protocol=4)).hexdigest()
+
+
+def remembered_all(settings: dict, function: Callable[..., T], calls: list[tuple]) -> list[T]:
+    """`function(*args)` for every call, in order; calls not remembered run on all cores."""
+    memo = _memo(settings)
+    if memo is None:
+        return map_calls(function, calls)
+    keys = [_key(function, args) for args in calls]
+    missing = {key: args for key, args in zip(keys, calls, strict=True) if key not in memo.stored}
+    memo.stored.update(zip(missing, map_calls(function, list(missing.values())), strict=True))
+    for key in keys:
+        memo.used[key] = memo.stored[key]
+    return [memo.stored[key] for key in keys]
 
 
 def save_memos(_pelican=None) -> None:

@@ -20,6 +20,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from breachwatch.failures import describe
+from breachwatch.parallel import cores
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
 logger = logging.getLogger("pelican.writers")
@@ -38,13 +39,6 @@ class _Call:
     def name(self) -> str:
         """The output path relative to the output folder."""
         return self.args[0]
-
-
-def _cores() -> int:
-    """Cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 class _ErrorPipe(logging.Handler):
@@ -87,7 +81,7 @@ class ParallelWriter(Writer):
     def flush(self) -> None:
         """Render every held-back page, on all cores when that is safe and worth it."""
         pending, self.pending = self.pending, []
-        workers = min(_cores(), len(pending) // FORK_THRESHOLD)
+        workers = min(cores(), len(pending) // FORK_THRESHOLD)
         paths = self._paths(pending)
         seen = self._written_files | self._overridden_files
         if workers < 2 or len(set(paths)) != len(paths) or seen.intersection(paths):

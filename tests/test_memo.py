@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from breachwatch.memo import remembered, save_memos
+from breachwatch.memo import remembered_all, save_memos
+from breachwatch.parallel import POOL_THRESHOLD, map_calls
 
 calls: list[tuple] = []
 
@@ -14,18 +16,39 @@ def _double(words: list[str], times: int) -> list[str]:
     return words * times
 
 
+def _square_and_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
 def test_result_is_reused_by_the_next_build_and_args_matter(tmp_path: Path) -> None:
     settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache")}
     calls.clear()
-    assert remembered(settings, _double, ["a"], 2) == ["a", "a"]
+    assert remembered_all(settings, _double, [(["a"], 2)]) == [["a", "a"]]
     save_memos()
-    assert remembered(settings, _double, ["a"], 2) == ["a", "a"]
-    assert remembered(settings, _double, ["a"], 3) == ["a", "a", "a"]
+    assert remembered_all(settings, _double, [(["a"], 2), (["a"], 3)]) == [
+        ["a", "a"], ["a", "a", "a"]]
     assert calls == [(("a",), 2), (("a",), 3)]
 
 
 def test_without_the_content_cache_it_always_calls(tmp_path: Path) -> None:
     calls.clear()
-    remembered({"CACHE_PATH": str(tmp_path)}, _double, ["b"], 1)
-    remembered({"CACHE_PATH": str(tmp_path)}, _double, ["b"], 1)
+    remembered_all({"CACHE_PATH": str(tmp_path)}, _double, [(["b"], 1)])
+    remembered_all({"CACHE_PATH": str(tmp_path)}, _double, [(["b"], 1)])
     assert len(calls) == 2
+
+
+def test_many_calls_run_in_order_on_other_processes() -> None:
+    numbers = list(range(POOL_THRESHOLD * 4))
+    results = map_calls(_square_and_pid, [(n,) for n in numbers])
+    assert [square for square, _ in results] == [n * n for n in numbers]
+    if len(os.sched_getaffinity(0)) >= 2:
+        assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_only_calls_missing_from_the_memo_are_computed(tmp_path: Path) -> None:
+    settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache")}
+    first = remembered_all(settings, _square_and_pid, [(n,) for n in range(200)])
+    save_memos()
+    again = remembered_all(settings, _square_and_pid, [(n,) for n in range(210)])
+    assert again[:200] == first  # same worker pids: taken from the memo, not recomputed
+    assert [square for square, _ in again] == [n * n for n in range(210)]

@@ -41,7 +41,7 @@ def _files(root: Path) -> dict[str, bytes]:
 @pytest.fixture(autouse=True)
 def _fork_small_batches(monkeypatch) -> None:
     monkeypatch.setattr(parallel_writer, "FORK_THRESHOLD", 2)
-    monkeypatch.setattr(parallel_writer, "_cores", lambda: 3)
+    monkeypatch.setattr(parallel_writer, "cores", lambda: 3)
 
 
 def test_forked_pages_equal_sequential_pages(tmp_path: Path) -> None:

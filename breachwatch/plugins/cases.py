@@ -17,7 +17,7 @@ from breachwatch.cases.detect import CaseGroup, detect_cases
 from breachwatch.cases.editorial import load_editor_cases
 from breachwatch.cases.facts import ArticleFacts
 from breachwatch.cases.timeline import Step, case_timeline, improved_date
-from breachwatch.memo import remembered
+from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
 from breachwatch.schema import as_list
 
@@ -35,16 +35,21 @@ def seed_key(article: Any) -> str:
     return str(article.metadata.get("seed", article.slug)).removesuffix(".txt")
 
 
-def article_facts(article: Any) -> ArticleFacts:
-    """What the detector needs from a Pelican article (after its sentences were anchored)."""
+def _facts_call(article: Any) -> tuple:
+    """The arguments of ArticleFacts for a Pelican article (after its sentences were anchored)."""
     confidence = article.metadata.get("date_confidence", "medium")
-    return remembered(
-        getattr(article, "settings", {}), ArticleFacts,
+    return (
         seed_key(article), article.slug, as_list(article.metadata.get("forces")),
         as_list(article.metadata.get("breaches")), str(article.metadata.get("case_status", "")),
         list(getattr(article, "sentences", [])),
         None if confidence == "none" else article.date.date(), confidence,
     )
+
+
+def articles_facts(articles: list, settings: dict) -> dict[str, ArticleFacts]:
+    """What the detector needs from each article, by seed key (new articles on all cores)."""
+    found = remembered_all(settings, ArticleFacts, [_facts_call(a) for a in articles])
+    return {fact.key: fact for fact in found}
 
 
 def _redate(article: Any, when, basis: str) -> None:
@@ -61,7 +66,7 @@ def group_cases(generator) -> None:
     """Detect cases, improve dates from them, and keep the article order total."""
     articles = generator.articles
     content = Path(generator.settings["PATH"])
-    facts = {seed_key(a): article_facts(a) for a in articles}
+    facts = articles_facts(articles, generator.settings)
     editor = load_editor_cases(content / CASES_FILE, set(facts))
     groups = detect_cases(list(facts.values()), editor)
     redated = False
@@ -73,7 +78,7 @@ def group_cases(generator) -> None:
             if better:
                 article = next(a for a in articles if seed_key(a) == fact.key)
                 _redate(article, *better)
-                facts[fact.key] = article_facts(article)
+                facts.update(articles_facts([article], generator.settings))
                 redated = True
     if redated:
         articles.sort(key=generator.settings["ARTICLE_ORDER_BY"])

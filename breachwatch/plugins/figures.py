@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures
-from breachwatch.memo import remembered
+from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
 from breachwatch.schema import as_list
 
@@ -89,20 +89,22 @@ def published(article: Any) -> date | None:
     return article.date.date()
 
 
-def article_figures(article: Any) -> list[ShownFigure]:
-    """Extract the figures of one anchored article and give each a link and an id."""
+def _figures_call(article: Any) -> tuple:
+    """The arguments of extract_figures for one anchored article."""
     forces = as_list(article.metadata.get("forces"))
-    found = remembered(
-        getattr(article, "settings", {}), extract_figures,
-        list(getattr(article, "body_paragraphs", [])), published(article),
-        forces[0] if forces else None,
-    )
-    shown = []
-    for number, figure in enumerate(found, start=1):
-        anchor = anchor_id(figure.sentence_index)
-        shown.append(ShownFigure(f"{article.slug}-{number}", number, article, figure,
-                                 f"{article.url}#{anchor}"))
-    return shown
+    return (list(getattr(article, "body_paragraphs", [])), published(article),
+            forces[0] if forces else None)
+
+
+def articles_figures(articles: list, settings: dict) -> list[list[ShownFigure]]:
+    """Each article's figures with a link and an id (new articles extracted on all cores)."""
+    found = remembered_all(settings, extract_figures, [_figures_call(a) for a in articles])
+    return [
+        [ShownFigure(f"{article.slug}-{number}", number, article, figure,
+                     f"{article.url}#{anchor_id(figure.sentence_index)}")
+         for number, figure in enumerate(figures, start=1)]
+        for article, figures in zip(articles, found, strict=True)
+    ]
 
 
 def figure_record(shown: ShownFigure) -> dict[str, Any]:
@@ -138,9 +140,11 @@ class FiguresGenerator(Generator):
     def generate_context(self) -> None:
         """Extract figures from every article after its sentences were anchored."""
         everything: list[ShownFigure] = []
-        for article in self.context.get("articles", []):
-            article.figures = article_figures(article)
-            everything.extend(article.figures)
+        articles = self.context.get("articles", [])
+        shown = articles_figures(articles, self.settings)
+        for article, figures in zip(articles, shown, strict=True):
+            article.figures = figures
+            everything.extend(figures)
         everything.sort(key=lambda f: (f.article.slug, f.number))
         self.context["figures"] = everything
         self.context["headline_figures"] = headline_figures(everything)

@@ -21,11 +21,11 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from breachwatch.parallel import POOL_THRESHOLD, cores
+
 # Priority Python-Markdown's meta extension registers its preprocessor with.
 META_PRIORITY = 27
 ANCHORS_PLUGIN = "breachwatch.plugins.anchors"
-# Below this many stale articles, starting worker processes costs more than it saves.
-POOL_THRESHOLD = 64
 
 _worker: dict[str, Any] = {}
 
@@ -54,11 +54,6 @@ def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict] | None]:
     except Exception:  # noqa: BLE001 - reported by the in-process retry
         return source_path, None
     return source_path, (content, dict(getattr(markdown, "Meta", {})), extra)
-
-
-def _workers() -> int:
-    """Cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -119,7 +114,7 @@ def prepare_articles(generator) -> None:
     """Convert every stale article in a pool of processes before Pelican reads them."""
     ReusingMarkdownReader.prepared = {}
     stale = stale_articles(generator)
-    workers = min(_workers(), len(stale) // POOL_THRESHOLD)
+    workers = min(cores(), len(stale) // POOL_THRESHOLD)
     if workers < 2:
         return
     reader = generator.readers.readers.get("md")

@@ -1,0 +1,39 @@
+"""Spread independent pure calls over every core this process may use."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+# Below this many calls, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 64
+
+
+def cores() -> int:
+    """Cores this process may use (its CPU affinity, not the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _apply(call: tuple[Callable[..., Any], tuple]) -> Any:
+    """Run one call in a worker process."""
+    function, args = call
+    return function(*args)
+
+
+def map_calls(function: Callable[..., T], calls: Sequence[tuple]) -> list[T]:
+    """`[function(*args) for args in calls]`, in order, on all cores when there are many.
+
+    Workers are forked, so the function must be importable by name and its results picklable.
+    """
+    workers = min(cores(), len(calls) // POOL_THRESHOLD)
+    if workers < 2:
+        return [function(*args) for args in calls]
+    chunk = max(1, len(calls) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(_apply, [(function, args) for args in calls], chunksize=chunk))
