@@ -13,7 +13,7 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from breachwatch.fingerprint import package_fingerprint
-from breachwatch.parallel_writer import ParallelWriter
+from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 
 class BuildError(RuntimeError):
@@ -21,7 +21,11 @@ class BuildError(RuntimeError):
 
 
 class _Pelican(Pelican):
-    """Pelican writing article pages on every core (see breachwatch/parallel_writer.py)."""
+    """Pelican writing pages on every core (see breachwatch/parallel_writer.py)."""
+
+    def _get_generator_classes(self):
+        """Pelican's and the plugins' generators, then the one that renders held-back pages."""
+        return [*super()._get_generator_classes(), FlushPages]
 
     def _get_writer(self):
         """Our writer, unless a plugin asks for its own."""

@@ -1,10 +1,12 @@
-"""Pelican's writer, rendering article pages on every core.
+"""Pelican's writer, rendering every page on every core.
 
-Rendering one page per article is most of a build once the content cache is warm, and Pelican
-does it on one core. This writer holds back each article page until the article generator has
-queued them all, then forks: every process renders its share of the pages into the output
-folder. Pages are the same bytes as a one-core build; anything unusual (two pages for one
-path, a single core, a handful of pages) falls back to Pelican's own sequential writing.
+Rendering pages is most of a build once the content cache is warm, and Pelican does it on one
+core. This writer holds back each page until every generator has queued its own (the last
+generator, FlushPages, says when), then forks: every process renders its share of the pages
+into the output folder. Generators change the shared context only while building it, before
+any page is queued, so a held-back page renders as it would have at once. Pages are the same
+bytes as a one-core build; anything unusual (two pages for one path, a single core, a handful
+of pages) falls back to Pelican's own sequential writing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
@@ -55,24 +56,18 @@ class _ErrorPipe(logging.Handler):
 
 
 class ParallelWriter(Writer):
-    """A Writer that renders the article pages of one batch in several processes."""
+    """A Writer that renders the pages it holds back in several processes."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.pending: list[_Call] = []
 
     def write_file(self, name, template, context, *args, **kwargs):
-        """Hold back article pages; anything else first flushes them, then is written."""
-        if name and "article" in kwargs and not kwargs.get("paginated"):
-            self.pending.append(_Call((name, template, context, *args), kwargs))
-            return None
-        self.flush()
-        return super().write_file(name, template, context, *args, **kwargs)
-
-    def write_feed(self, *args, **kwargs):
-        """Feeds are written in order with everything else."""
-        self.flush()
-        return super().write_feed(*args, **kwargs)
+        """Hold back every page until flush()."""
+        if not name:
+            return super().write_file(name, template, context, *args, **kwargs)
+        self.pending.append(_Call((name, template, context, *args), kwargs))
+        return None
 
     def _paths(self, calls: list[_Call]) -> list[str]:
         """Absolute output paths of held-back calls."""
@@ -135,10 +130,13 @@ class ParallelWriter(Writer):
             os._exit(code)
 
 
-def flush_writer(sender, writer=None, **_) -> None:
-    """After the article generator's output, render the article pages it held back."""
-    if isinstance(writer, ParallelWriter):
-        writer.flush()
+class FlushPages:
+    """The last generator: renders the pages the writer held back, before `finalized`."""
 
+    def __init__(self, **_: Any) -> None:
+        """Pelican passes every generator its context and settings; this one needs neither."""
 
-signals.article_writer_finalized.connect(flush_writer)
+    def generate_output(self, writer: Writer) -> None:
+        """Render every held-back page."""
+        if isinstance(writer, ParallelWriter):
+            writer.flush()

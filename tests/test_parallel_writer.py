@@ -1,4 +1,4 @@
-"""Article pages rendered in forked processes are the pages one process would write."""
+"""Pages rendered in forked processes are the pages one process would write."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from breachwatch import parallel_writer
-from breachwatch.parallel_writer import ParallelWriter
+from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 TEMPLATES = {"page.html": "<h1>{{ article.title }}</h1>{{ article.body }}",
              "broken.html": "{% if article.fails %}{{ no_such_thing.attribute }}{% endif %}"}
@@ -58,3 +58,14 @@ def test_error_in_any_process_fails_with_its_message(tmp_path: Path) -> None:
     writer = ParallelWriter(str(tmp_path / "out"), dict(DEFAULT_CONFIG))
     with pytest.raises(Exception, match="no_such_thing"):
         _write_all(writer, tmp_path / "out", "broken.html", 40)
+
+
+def test_every_page_waits_for_the_last_generator(tmp_path: Path) -> None:
+    environment = Environment(loader=DictLoader({"list.html": "{{ title }}"}))
+    writer = ParallelWriter(str(tmp_path), dict(DEFAULT_CONFIG))
+    context = {**DEFAULT_CONFIG, "localsiteurl": "", "title": "All forces"}
+    writer.write_file("forces/index.html", environment.get_template("list.html"), context,
+                      relative_urls=False)
+    assert not (tmp_path / "forces" / "index.html").exists()
+    FlushPages(context=context, settings=DEFAULT_CONFIG).generate_output(writer)
+    assert (tmp_path / "forces" / "index.html").read_text() == "All forces"
