@@ -85,6 +85,11 @@ CASES_SAVE_AS = "cases/index.html"
 DATA_PAGE_URL = "data/"
 DATA_PAGE_SAVE_AS = "data/index.html"
 DATA_SQLITE = "breachwatch.sqlite"
+# Pages stay readable as the archive grows: beyond these, pages say how many more there are
+# and point to the open data files, which always hold everything.
+CHART_MAX_BARS = 15
+DATA_PAGE_FIGURES = 200
+DATA_PAGE_ARTICLES_PER_OUTCOME = 25
 # Raw seed files as received, copied by the build (breachwatch/sources.py).
 SOURCE_URL = SOURCE_DIR + "/{seed}"
 SEARCH_URL = "search/"

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 from breachwatch.charts import Bar, Chart, render_svg
 from breachwatch.extract.figures import extract_figures
-from breachwatch.plugins.charts import force_charts
+from breachwatch.plugins.charts import figure_groups, force_charts
 from breachwatch.plugins.figures import ShownFigure
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -51,7 +51,7 @@ def test_different_periods_and_units_get_different_charts() -> None:
         + shown("There were 39 incidents within the Met since 2011.", "c")
         + shown("The Met employs 31,000 officers.", "d")
     )
-    charts = force_charts(figures)
+    charts = force_charts(figure_groups(figures), max_bars=15)
     groups = [sorted(bar.label for bar in chart.bars) for chart in charts]
     assert sorted(groups) == [
         ["Metropolitan Police Service"], ["Metropolitan Police Service"],
@@ -67,4 +67,19 @@ def test_different_periods_and_units_get_different_charts() -> None:
 def test_uk_totals_are_not_charted_as_a_force() -> None:
     figures = shown("There were 2,315 data breaches across the UK police forces between "
                     "2011 and 2015.", "e")
-    assert figures and force_charts(figures) == []
+    assert figures and force_charts(figure_groups(figures), max_bars=15) == []
+
+
+def test_a_chart_draws_the_largest_values_and_keeps_the_focus_force() -> None:
+    figures = shown(
+        "Kent Police recorded 900 breaches between 2011 and 2015, Essex Police 800, "
+        "Surrey Police 700 and Sussex Police 12.", "f")
+    groups = figure_groups(figures)
+    [chart] = force_charts(groups, max_bars=2)
+    assert [bar.label for bar in chart.bars] == ["Kent Police", "Essex Police"]
+    assert chart.total == 4 and "the 2 largest of 4 reported figures" in chart.description
+    [focused] = force_charts(groups, max_bars=2, focus="sussex-police")
+    assert [bar.label for bar in focused.bars] == ["Kent Police", "Sussex Police"]
+    assert [bar.highlight for bar in focused.bars] == [False, True]
+    assert focused.id == chart.id
+    assert force_charts(groups, max_bars=2, focus="durham-constabulary") == []

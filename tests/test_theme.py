@@ -377,25 +377,50 @@ def test_each_page_with_css_fits_14_kb_gzipped(local: Path) -> None:
         assert len(gzip.compress(path.read_bytes(), 9)) + css <= 14 * 1024, path
 
 
-def test_paginated_lists_link_older_and_newer_pages(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """A site of one page of articles more than a list holds, with small caps on long lists."""
     from pelican.settings import read_settings
 
+    tmp = tmp_path_factory.mktemp("many")
     per_page = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
-    seeds = tmp_path / "seeds"
+    seeds = tmp / "seeds"
     seeds.mkdir()
     for number in range(per_page + 1):
         (seeds / f"{number:03}.txt").write_text(
             f"Officer number {number} sacked over records\n\n"
-            f"A Kent Police constable, number {number}, was dismissed for searching records.\n",
+            f"A Kent Police constable, number {number}, was dismissed for searching records.\n\n"
+            f"Kent Police recorded {number + 100} breaches between 2011 and 2015.\n",
             encoding="utf-8",
         )
-    shutil.copytree(ROOT / "content" / "pages", tmp_path / "content" / "pages")
-    out = tmp_path / "output"
-    assert main(["build", "--seeds", str(seeds), "--content", str(tmp_path / "content"),
-                 "--output", str(out), "--settings", str(ROOT / "pelicanconf.py")]) == 0
-    first, second = out / "index.html", out / "page" / "2" / "index.html"
+    settings = tmp / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        "CHART_MAX_BARS = 3\nDATA_PAGE_FIGURES = 10\nDATA_PAGE_ARTICLES_PER_OUTCOME = 4\n",
+        encoding="utf-8",
+    )
+    shutil.copytree(ROOT / "content" / "pages", tmp / "content" / "pages")
+    out = tmp / "output"
+    assert main(["build", "--seeds", str(seeds), "--content", str(tmp / "content"),
+                 "--output", str(out), "--settings", str(settings)]) == 0
+    return out
+
+
+def test_paginated_lists_link_older_and_newer_pages(many: Path) -> None:
+    first, second = many / "index.html", many / "page" / "2" / "index.html"
     (older,) = parse(first).find("a", rel="next")
     (newer,) = parse(second).find("a", rel="prev")
     assert (first.parent / older["href"]).resolve() in (second, second.parent)
     assert (second.parent / newer["href"]).resolve() == first
     assert parse(second).find("link", rel="canonical")[0]["href"] == "../../page/2/"
+
+
+def test_long_lists_show_the_first_and_point_to_the_data_files(many: Path) -> None:
+    data = parse(many / "data" / "index.html")
+    assert len(data.find("a", class_="figure-value")) == 3 * 2 + 10  # chart (SVG, table), latest
+    assert "The 10 figures of the most recent articles, of 51" in data.visible
+    assert "The 4 most recent of 51 articles" in data.visible
+    kent = parse(many / "forces" / "kent-police" / "index.html")
+    assert len(kent.find("a", class_="figure-value")) == 3 * 2  # three bars, in SVG and table
+    assert "The 3 largest of 51 figures are shown" in kent.visible
+    assert kent.find("a", href="../../data/figures.csv")

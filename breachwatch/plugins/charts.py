@@ -45,34 +45,59 @@ def _note(shown: ShownFigure) -> str:
     return note if len(note) <= NOTE_CHARS else note[: NOTE_CHARS - 1] + "\u2026"
 
 
-def force_charts(figures: list[ShownFigure]) -> list[Chart]:
-    """One chart per comparable unit and period of figures about single forces."""
+def figure_groups(figures: list[ShownFigure]) -> dict[tuple[str, str, str], list[ShownFigure]]:
+    """Figures about single forces by comparable unit and period, largest value first."""
     groups: dict[tuple[str, str, str], list[ShownFigure]] = defaultdict(list)
     for shown in figures:
         figure = shown.figure
         if figure.unit in FORCE_CHART_UNITS and figure.scope not in ("", UK):
             groups[period_key(shown)].append(shown)
-    charts = []
-    for number, key in enumerate(sorted(groups), start=1):
-        members = sorted(groups[key], key=lambda s: (-s.figure.value, s.article.slug, s.number))
-        first = members[0]
-        unit = first.figure.unit
-        period = first.period_label
-        chart_id = f"chart-{number}-" + _slug("-".join([unit, *key[1:]]))
-        charts.append(Chart(
-            id=chart_id,
-            title=f"{unit.capitalize()} by force, {period}",
-            description=(
-                f"Bar chart of {len(members)} reported figure(s) of {unit} for single police "
-                f"forces over the same period ({period}). Values: "
-                + "; ".join(f"{scope_name(s.figure.scope)} {s.figure.text}" for s in members)
-                + ". Each value links to the sentence that reports it."
-            ),
-            unit=unit,
-            bars=[Bar(scope_name(s.figure.scope), float(s.figure.value), s.figure.text, s.url,
-                      _note(s)) for s in members],
-        ))
-    return charts
+    return {
+        key: sorted(groups[key], key=lambda s: (-s.figure.value, s.article.slug, s.number))
+        for key in sorted(groups)
+    }
+
+
+def _drawn(members: list[ShownFigure], max_bars: int, focus: str | None) -> list[ShownFigure]:
+    """The largest values, plus the focus force's largest when it would be left out."""
+    drawn = members[:max_bars]
+    if focus and not any(s.figure.scope == focus for s in drawn):
+        drawn = [*drawn[:-1], next(s for s in members if s.figure.scope == focus)]
+    return drawn
+
+
+def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigure],
+                max_bars: int, focus: str | None = None) -> Chart:
+    """One unit over one period: the largest figures by force, each linked to its sentence."""
+    drawn = _drawn(members, max_bars, focus)
+    first = members[0]
+    unit, period = first.figure.unit, first.period_label
+    which = (f"the {len(drawn)} largest of {len(members)} reported figures"
+             if len(drawn) < len(members) else f"{len(members)} reported figure(s)")
+    return Chart(
+        id=f"chart-{number}-" + _slug("-".join([unit, *key[1:]])),
+        title=f"{unit.capitalize()} by force, {period}",
+        description=(
+            f"Bar chart of {which} of {unit} for single police forces over the same period "
+            f"({period}). Values: "
+            + "; ".join(f"{scope_name(s.figure.scope)} {s.figure.text}" for s in drawn)
+            + ". Each value links to the sentence that reports it."
+        ),
+        unit=unit,
+        bars=[Bar(scope_name(s.figure.scope), float(s.figure.value), s.figure.text, s.url,
+                  _note(s), highlight=s.figure.scope == focus) for s in drawn],
+        total=len(members),
+    )
+
+
+def force_charts(groups: dict[tuple[str, str, str], list[ShownFigure]], max_bars: int,
+                 focus: str | None = None) -> list[Chart]:
+    """One chart per group of figure_groups (with a focus force: the groups that include it)."""
+    return [
+        force_chart(number, key, members, max_bars, focus)
+        for number, (key, members) in enumerate(groups.items(), start=1)
+        if focus is None or any(s.figure.scope == focus for s in members)
+    ]
 
 
 def count_chart(chart_id: str, title: str, what: str, items: list[tuple[Any, list, str]],
@@ -107,7 +132,9 @@ class ChartsGenerator(Generator):
     def generate_context(self) -> None:
         """Build every chart once from the figures and the taxonomies."""
         figures = self.context.get("figures", [])
-        by_force = force_charts(figures)
+        max_bars = self.settings["CHART_MAX_BARS"]
+        groups = figure_groups(figures)
+        by_force = force_charts(groups, max_bars)
         breaches = [(term, items, term.url) for term, items in self.context.get("breaches", [])]
         outcomes = [
             (term, items, f"{self.settings['DATA_PAGE_URL']}#outcome-{term.slug}")
@@ -125,8 +152,7 @@ class ChartsGenerator(Generator):
         # Keyed by the term page's URL, which is unique across forces and breach types.
         forces = self.context.get("vocabularies", {}).get("forces", {})
         term_charts = {
-            forces[slug].url: [c for c in by_force if any(b.label == scope_name(slug)
-                                                          for b in c.bars)]
+            forces[slug].url: force_charts(groups, max_bars, focus=slug)
             for slug in sorted({s.figure.scope for s in figures} & set(forces))
         }
         for term, items, _ in breaches:

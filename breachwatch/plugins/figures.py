@@ -135,7 +135,8 @@ def headline_figures(figures: list[ShownFigure]) -> list[ShownFigure]:
 
 
 class FiguresGenerator(Generator):
-    """Puts `figures` on each article and `figures`/`headline_figures` in the context."""
+    """Puts `figures` on each article, and `figures` (by article slug), `latest_figures` (newest
+    articles first) and `headline_figures` in the context."""
 
     def generate_context(self) -> None:
         """Extract figures from every article after its sentences were anchored."""
@@ -145,6 +146,7 @@ class FiguresGenerator(Generator):
         for article, figures in zip(articles, shown, strict=True):
             article.figures = figures
             everything.extend(figures)
+        self.context["latest_figures"] = list(everything)  # articles are newest first
         everything.sort(key=lambda f: (f.article.slug, f.number))
         self.context["figures"] = everything
         self.context["headline_figures"] = headline_figures(everything)
