@@ -13,6 +13,7 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from breachwatch.fingerprint import package_fingerprint
+from breachwatch.page_reuse import install_keys
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 
@@ -67,12 +68,18 @@ def content_cache(settings_file: Path, output: Path) -> Path:
 
 
 def run_pelican(
-    settings_file: Path, content: Path, output: Path, cache: Path | None = None
+    settings_file: Path, content: Path, output: Path, cache: Path | None = None,
+    previous: Path | None = None,
 ) -> None:
-    """Run Pelican in-process into `output`; raise BuildError on any logged error."""
+    """Run Pelican in-process into `output`; raise BuildError on any logged error.
+
+    Unchanged article pages are taken from `previous`, the live output (page_reuse.py).
+    """
     override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())}
     if cache is not None:
         override["CACHE_PATH"] = str(cache.resolve())
+    if previous is not None and previous.is_dir():
+        override["REUSE_PAGES_FROM"] = str(previous.resolve())
     try:
         settings = read_settings(str(settings_file), override=override)
     except Exception as error:  # noqa: BLE001 - a broken settings file is a failed build
@@ -111,8 +118,9 @@ def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> No
         raise BuildError(f"{settings_file}: settings file not found")
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
+    cache = content_cache(settings_file, output)
     try:
-        run_pelican(settings_file, content, staging, content_cache(settings_file, output))
+        run_pelican(settings_file, content, staging, cache, previous=output)
         for step in steps:
             try:
                 step(staging)
@@ -121,4 +129,4 @@ def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> No
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    swap_in(staging, output)
+    install_keys(cache, lambda: swap_in(staging, output))

@@ -21,6 +21,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from breachwatch.failures import describe
+from breachwatch.page_reuse import PageReuse
 from breachwatch.parallel import cores
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
@@ -61,11 +62,15 @@ class ParallelWriter(Writer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.pending: list[_Call] = []
+        self.reuse = PageReuse(self.settings, self.output_path)
 
     def write_file(self, name, template, context, *args, **kwargs):
-        """Hold back every page until flush()."""
+        """Reuse an unchanged article page, or hold back the page until flush()."""
         if not name:
             return super().write_file(name, template, context, *args, **kwargs)
+        if self.reuse.reuse(name, context, kwargs):
+            self._written_files.add(sanitised_join(self.output_path, name))
+            return None
         self.pending.append(_Call((name, template, context, *args), kwargs))
         return None
 
@@ -137,6 +142,9 @@ class FlushPages:
         """Pelican passes every generator its context and settings; this one needs neither."""
 
     def generate_output(self, writer: Writer) -> None:
-        """Render every held-back page."""
+        """Render every held-back page, then keep the page keys for the next build."""
         if isinstance(writer, ParallelWriter):
             writer.flush()
+            writer.reuse.save()
+            if writer.reuse.reused:
+                logger.info("%d article pages unchanged, reused", writer.reuse.reused)
