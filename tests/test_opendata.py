@@ -136,3 +136,14 @@ def test_two_builds_are_byte_identical(data: Path, tmp_path: Path) -> None:
 
     again = build(tmp_path)
     assert digests(again) == digests(data.parent)
+
+
+def test_json_lists_have_one_record_per_line_and_parse_back() -> None:
+    from breachwatch.plugins.export import json_text
+
+    records = [{"slug": "b", "forces": ["kent-police"]}, {"slug": "a\n", "value": 1.5}]
+    text = json_text(records)
+    assert text.splitlines() == [
+        "[", '{"forces": ["kent-police"], "slug": "b"},', '{"slug": "a\\n", "value": 1.5}', "]"]
+    assert json.loads(text) == records
+    assert json.loads(json_text([])) == [] and json.loads(json_text({"a": 1})) == {"a": 1}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -101,11 +101,11 @@ class Figure:
 
     def as_record(self) -> dict[str, Any]:
         """Flat, JSON-ready fields (period split into text, start and end)."""
-        record = asdict(self)
-        period = record.pop("period") or {}
-        record["period_text"] = period.get("text")
-        record["period_start"] = period.get("start")
-        record["period_end"] = period.get("end")
+        record = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "period"}
+        period = self.period
+        record["period_text"] = period.text if period else None
+        record["period_start"] = period.start if period else None
+        record["period_end"] = period.end if period else None
         return record
 
 

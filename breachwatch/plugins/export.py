@@ -36,12 +36,22 @@ def article_record(article: Any) -> dict[str, Any]:
     }
 
 
+def json_text(data: Any) -> str:
+    """JSON with sorted keys, identical between builds; a list has one item per line.
+
+    One compact item per line keeps large tables quick to write (Python's C encoder does not
+    indent) and still easy to read and diff.
+    """
+    if isinstance(data, list) and data:
+        items = ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in data)
+        return f"[\n{items}\n]\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def write_json(path: Path, data: Any) -> None:
-    """Write JSON with sorted keys and a final newline, identical between builds."""
+    """Write JSON (see json_text), creating the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    path.write_text(json_text(data), encoding="utf-8")
 
 
 class ExportGenerator(Generator):
