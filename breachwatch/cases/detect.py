@@ -63,17 +63,21 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _sharing_a_force(pool: list[ArticleFacts]) -> list[tuple[ArticleFacts, ArticleFacts]]:
-    """Each pair (in pool order) sharing a force, the only pairs that can score.
+def _candidate_pairs(pool: list[ArticleFacts], need_entity: bool
+                     ) -> list[tuple[ArticleFacts, ArticleFacts]]:
+    """Each pair (in pool order) sharing a force and, if needed, a detail: the only pairs
+    that can score.
 
-    Comparing every pair is quadratic in the archive; pairs within each force are far fewer.
+    Comparing every pair is quadratic in the archive; pairs within each force (and detail)
+    are far fewer.
     """
-    by_force: dict[str, list[int]] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
     for index, fact in enumerate(pool):
         for force in set(fact.forces):
-            by_force.setdefault(force, []).append(index)
+            for entity in fact.entities if need_entity else ("",):
+                groups.setdefault((force, entity), []).append(index)
     pairs = {
-        (i, j) for members in by_force.values()
+        (i, j) for members in groups.values()
         for n, i in enumerate(members) for j in members[n + 1:]
     }
     return [(pool[i], pool[j]) for i, j in sorted(pairs)]
@@ -94,7 +98,7 @@ def detect_cases(facts: list[ArticleFacts], editor: EditorCases) -> list[CaseGro
         key=lambda f: f.key,
     )
     pairs = []
-    for a, b in _sharing_a_force(pool):
+    for a, b in _candidate_pairs(pool, need_entity=rules.min_entity_weight > 0):
         pair = score_pair(a, b)
         if is_candidate(pair) and not editor.kept_apart(a.key, b.key):
             pairs.append((pair, a.key, b.key))
