@@ -49,6 +49,7 @@ PLUGINS = [
     "breachwatch.plugins.related",
     "breachwatch.plugins.breakdowns",
     "breachwatch.plugins.seo",
+    "breachwatch.plugins.fixed_urls",
 ]
 
 # Only core Markdown syntax: seed text is escaped for it, and no extension can turn

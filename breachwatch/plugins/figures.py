@@ -99,12 +99,15 @@ def _figures_call(article: Any) -> tuple:
 def articles_figures(articles: list, settings: dict) -> list[list[ShownFigure]]:
     """Each article's figures with a link and an id (new articles extracted on all cores)."""
     found = remembered_all(settings, extract_figures, [_figures_call(a) for a in articles])
-    return [
-        [ShownFigure(f"{article.slug}-{number}", number, article, figure,
-                     f"{article.url}#{anchor_id(figure.sentence_index)}")
-         for number, figure in enumerate(figures, start=1)]
-        for article, figures in zip(articles, found, strict=True)
-    ]
+    return [_shown(article, figures) for article, figures in zip(articles, found, strict=True)]
+
+
+def _shown(article: Any, figures: list) -> list[ShownFigure]:
+    """One article's figures with ids and links (its URL worked out once, not per figure)."""
+    url = article.url
+    return [ShownFigure(f"{article.slug}-{number}", number, article, figure,
+                        f"{url}#{anchor_id(figure.sentence_index)}")
+            for number, figure in enumerate(figures, start=1)]
 
 
 def figure_record(shown: ShownFigure) -> dict[str, Any]:
