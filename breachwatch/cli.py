@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             # Raw seeds first, so Pagefind indexes the finished pages of the staged site.
             published = {article.seed.name for article in report.articles}
             search = () if args.no_search else (index_site,)
-            steps = (copy_sources(args.seeds, published), *search)
+            steps = (copy_sources(args.seeds, published, live=args.output), *search)
             build_site(args.settings, args.content, args.output, steps=steps)
             console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,11 +11,33 @@ from pathlib import Path
 SOURCE_DIR = "sources"
 
 
-def copy_sources(seeds: Path, published: set[str] | None = None) -> Callable[[Path], None]:
+def _same_bytes(a: Path, b: Path) -> bool:
+    """Whether two files hold the same bytes (a missing one never does)."""
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def publish(seed: Path, target: Path, previous: Path | None) -> None:
+    """Put a seed's bytes at `target`: a hard link to the live site's identical copy if there
+    is one (creating files is the slow part), else a fresh copy, never a link to the seed."""
+    if previous is not None and _same_bytes(previous, seed):
+        try:
+            os.link(previous, target)
+            return
+        except OSError:
+            pass  # another file system, or links not allowed: copy instead
+    shutil.copyfile(seed, target)
+
+
+def copy_sources(seeds: Path, published: set[str] | None = None,
+                 live: Path | None = None) -> Callable[[Path], None]:
     """A build step that copies seeds/*.txt unchanged into the staged site's sources/ folder.
 
     With `published`, only the seeds of those names are copied: a seed that became no article
-    (binary, empty, 10 MB) is not put on the public site.
+    (binary, empty, 10 MB) is not put on the public site. With `live`, the site now online,
+    its unchanged copies are reused.
     """
 
     def step(site: Path) -> None:
@@ -26,6 +49,7 @@ def copy_sources(seeds: Path, published: set[str] | None = None) -> Callable[[Pa
                 continue  # never publish what a link points at, nor a folder or a pipe
             if published is not None and seed.name not in published:
                 continue
-            shutil.copyfile(seed, target / seed.name)
+            previous = live / SOURCE_DIR / seed.name if live is not None else None
+            publish(seed, target / seed.name, previous)
 
     return step
