@@ -6,6 +6,7 @@ import hashlib
 import importlib.metadata
 import logging
 import shutil
+import threading
 from pathlib import Path
 
 from pelican import Pelican
@@ -97,14 +98,22 @@ def run_pelican(
         raise BuildError("Pelican reported errors:\n  " + "\n  ".join(counter.messages))
 
 
+def previous_site(output: Path) -> Path:
+    """Where the site a build replaced is kept, for a rollback, until the next build."""
+    return output.with_name(output.name + ".previous")
+
+
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging` with two renames, so readers never see half a site."""
-    retired = output.with_name(output.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
+    """Replace `output` by `staging` with two renames, so readers never see half a site.
+
+    The replaced site becomes previous_site(output); deleting it (thousands of folders) is
+    left to the next build, which does it while it works.
+    """
+    previous = previous_site(output)
+    shutil.rmtree(previous, ignore_errors=True)  # normally gone already
     if output.exists():
-        output.rename(retired)
+        output.rename(previous)
     staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _name(step) -> str:
@@ -113,12 +122,18 @@ def _name(step) -> str:
 
 
 def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> None:
-    """Build into output.staging, run extra steps on it, then swap it in."""
+    """Build into output.staging, run extra steps on it, then swap it in.
+
+    The site it replaces is kept as output.previous until the next build.
+    """
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: settings file not found")
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     cache = content_cache(settings_file, output)
+    # The site two builds old goes while this one builds (file system calls free the GIL).
+    cleaner = threading.Thread(target=shutil.rmtree, args=(previous_site(output), True))
+    cleaner.start()
     try:
         run_pelican(settings_file, content, staging, cache, previous=output)
         for step in steps:
@@ -129,4 +144,6 @@ def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> No
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        cleaner.join()
     install_keys(cache, lambda: swap_in(staging, output))

@@ -56,6 +56,22 @@ def _assert_failed_cleanly(done, output: Path, before: dict, *expected: str) -> 
     assert not output.with_name("output.old").exists()
 
 
+def test_the_replaced_site_is_kept_until_the_next_build(built: dict[str, Path]) -> None:
+    output = built["output"]
+    first = _snapshot(output)
+    seed = next(built["seeds"].glob("002_*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA new closing line.\n",
+                    encoding="utf-8")
+    assert build_cli(built["seeds"], built["content"], output).returncode == 0
+    previous = output.with_name("output.previous")
+    assert {name: data for name, (data, _, _) in _snapshot(previous).items()} == {
+        name: data for name, (data, _, _) in first.items()}
+    second = _snapshot(output)
+    assert build_cli(built["seeds"], built["content"], output).returncode == 0
+    assert {name: data for name, (data, _, _) in _snapshot(previous).items()} == {
+        name: data for name, (data, _, _) in second.items()}
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
