@@ -131,4 +131,4 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = f"cache/{package_fingerprint()[:16]}"
 CHECK_MODIFIED_METHOD = "md5"
 CONTENT_CACHING_LAYER = "reader"
-PAGINATED_TEMPLATES = {"index": None, "force": None, "breach": None}
+PAGINATED_TEMPLATES = {"index": None, "archives": None, "force": None, "breach": None}

@@ -413,6 +413,10 @@ def test_paginated_lists_link_older_and_newer_pages(many: Path) -> None:
     assert (first.parent / older["href"]).resolve() in (second, second.parent)
     assert (second.parent / newer["href"]).resolve() == first
     assert parse(second).find("link", rel="canonical")[0]["href"] == "../../page/2/"
+    archive, archive_2 = many / "archives" / "index.html", many / "archives" / "page" / "2"
+    (older,) = parse(archive).find("a", rel="next")
+    assert (archive.parent / older["href"]).resolve() in (archive_2, archive_2 / "index.html")
+    assert len(parse(archive_2 / "index.html").find("h2")) == 1  # the 51st article
 
 
 def test_long_lists_show_the_first_and_point_to_the_data_files(many: Path) -> None:
