@@ -33,8 +33,11 @@ class ArticleFacts:
 def distinctive_entities(sentences: list[str]) -> dict[str, str]:
     """Organisations, roles and targets named in the text, lower-cased, with their kind."""
     found: dict[str, str] = {}
+    lower = "\n".join(sentences).lower()
     for kind in load_case_rules().entities:
-        for pattern in kind.patterns:
+        for pattern, literal in zip(kind.patterns, kind.literals, strict=True):
+            if literal is not None and literal not in lower:
+                continue  # the phrase's first word is nowhere in the text
             for sentence in sentences:
                 for match in pattern.finditer(sentence):
                     entity = " ".join(match.group().lower().split()).removesuffix("s")

@@ -18,6 +18,9 @@ class EntityKind:
     name: str
     weight: int
     patterns: tuple[re.Pattern[str], ...]
+    # Per pattern, a lower-case word any match contains (None for hand-written patterns),
+    # so most texts are ruled out by a plain substring test.
+    literals: tuple[str | None, ...]
 
 
 @dataclass(frozen=True)
@@ -64,12 +67,13 @@ def load_case_rules() -> CaseRules:
         require(isinstance(entry, dict) and isinstance(entry.get("weight"), int), _FILE,
                 f"entities.{name}: needs an integer 'weight'")
         patterns = [_compile(p, 0, f"entities.{name}") for p in entry.get("patterns", [])]
-        patterns += [
-            _compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"s?\b", re.I,
-                     f"entities.{name}")
-            for phrase in entry.get("phrases", [])
-        ]
-        kinds.append(EntityKind(name, entry["weight"], tuple(patterns)))
+        literals: list[str | None] = [None] * len(patterns)
+        for phrase in entry.get("phrases", []):
+            patterns.append(_compile(
+                r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"s?\b", re.I,
+                f"entities.{name}"))
+            literals.append(phrase.split()[0].lower())
+        kinds.append(EntityKind(name, entry["weight"], tuple(patterns), tuple(literals)))
     steps = []
     for entry in data["steps"]:
         require(isinstance(entry, dict) and {"kind", "label", "cues"} <= set(entry), _FILE,
