@@ -1,11 +1,14 @@
-"""Reuse an article page of the previous build when nothing it shows has changed.
+"""Reuse a page of the previous build when nothing it shows has changed.
 
-Rendering the article pages is most of a rebuild, and after one edit almost all of them are
-unchanged. Each article page gets a key: a digest of everything article.html shows (the
-article, its figures, related articles, neighbours, case and the menu) and of the theme. The
-cache folder, named after our code, data and settings, holds the keys of the live output; a
-page whose key is unchanged is hard-linked from there instead of rendered. A key that cannot
-be computed the same way twice only costs a render, never a stale page.
+Rendering pages is most of a rebuild, and after one edit almost all of them are unchanged.
+Each article page gets a key: a digest of everything article.html shows (the article, its
+figures, related articles, neighbours, case and the menu) and of the theme; so does each
+later page (2, 3, ...) of the force, breach-type and all-articles lists, from the articles it
+lists. Their first pages and the home pages show counts and charts of everything and are
+always rendered. The cache folder, named after our code, data and settings, holds the keys of
+the live output; an article page whose key is unchanged is hard-linked from there, a list page
+is copied instead of rendered. A key that cannot be computed the same way twice only costs a
+render, never a stale page.
 """
 
 from __future__ import annotations
@@ -17,8 +20,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from pelican.paginator import Paginator
+
 # Keys of the pages in the live output, and those of the build in progress.
 KEYS_FILE = "page-keys.pickle"
+# Paginated lists whose later pages show nothing but their share of the list.
+LIST_TEMPLATES = frozenset({"force", "breach", "archives"})
 NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
 
@@ -72,6 +79,19 @@ def article_page_inputs(article: Any, context: dict[str, Any]) -> tuple:
     )
 
 
+def list_page_inputs(page: Any, paginator: Any, kwargs: dict[str, Any],
+                     context: dict[str, Any]) -> tuple:
+    """Everything a later page of a list shows: its articles, the term, the page numbers."""
+    term = kwargs.get("term")
+    return (
+        page.save_as, page.number, paginator.num_pages, paginator.count,
+        [(_linked(a), a.metadata.get("publisher"), [f.name for f in getattr(a, "forces", [])])
+         for a in page.object_list],
+        (stable(term), getattr(term, "definition", None)) if term is not None else (),
+        [(p.url, p.title) for p in context.get("pages", [])],
+    )
+
+
 def theme_digest(theme: str) -> str:
     """Digest of every file of the theme's templates."""
     digest = hashlib.sha256()
@@ -110,8 +130,7 @@ class PageReuse:
         article = kwargs.get("article")
         if self.keys_file is None or article is None or kwargs.get("paginated"):
             return False
-        inputs = (self.theme, name, article_page_inputs(article, context))
-        key = hashlib.sha256(pickle.dumps(inputs, protocol=4)).hexdigest()
+        key = self._key(name, article_page_inputs(article, context))
         self.new[name] = key
         if self.previous is None or self.old.get(name) != key:
             return False
@@ -123,6 +142,31 @@ class PageReuse:
             return False
         self.reused += 1
         return True
+
+    def _key(self, *inputs: Any) -> str:
+        """Digest of a page's inputs and the theme."""
+        return hashlib.sha256(pickle.dumps((self.theme, *inputs), protocol=4)).hexdigest()
+
+    def list_pages(self, name: str, settings: dict[str, Any], context: dict[str, Any],
+                   kwargs: dict[str, Any]) -> set[str]:
+        """The later pages of a paginated list call whose previous copy is still right."""
+        template = kwargs.get("template_name")
+        articles = kwargs.get("articles")
+        if self.keys_file is None or template not in LIST_TEMPLATES or not articles or (
+                template not in settings["PAGINATED_TEMPLATES"]):
+            return set()
+        per_page = settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
+        paginator = Paginator(name, kwargs.get("url"), articles, settings, per_page)
+        reusable = set()
+        for number in range(2, paginator.num_pages + 1):
+            page = paginator.page(number)
+            key = self._key(template, list_page_inputs(page, paginator, kwargs, context))
+            self.new[page.save_as] = key
+            if self.previous and self.old.get(page.save_as) == key and (
+                    self.previous / page.save_as).is_file():
+                reusable.add(page.save_as)
+        self.reused += len(reusable)
+        return reusable
 
     def save(self) -> None:
         """Write this build's keys beside the live ones; build.py installs them after the swap."""
@@ -145,3 +189,23 @@ def install_keys(cache: Path, swap) -> None:
     following = Path(str(live) + NEXT_SUFFIX)
     if following.exists():
         os.replace(following, live)
+
+
+class PreviousOrRendered:
+    """A template that gives the previous build's copy of the pages it may reuse."""
+
+    def __init__(self, template: Any, previous: Path, reusable: set[str]) -> None:
+        self.template = template
+        self.previous = previous
+        self.reusable = reusable
+
+    def render(self, context: dict[str, Any]) -> str:
+        """The previous page's text (line endings kept) if reusable, else a fresh render."""
+        name = context.get("output_file")
+        if name in self.reusable:
+            try:
+                with open(self.previous / name, encoding="utf-8", newline="") as handle:
+                    return handle.read()
+            except OSError:
+                pass
+        return self.template.render(context)

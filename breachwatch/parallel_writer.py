@@ -21,7 +21,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from breachwatch.failures import describe
-from breachwatch.page_reuse import PageReuse
+from breachwatch.page_reuse import PageReuse, PreviousOrRendered
 from breachwatch.parallel import cores
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
@@ -71,6 +71,10 @@ class ParallelWriter(Writer):
         if self.reuse.reuse(name, context, kwargs):
             self._written_files.add(sanitised_join(self.output_path, name))
             return None
+        if not args:
+            reusable = self.reuse.list_pages(name, self.settings, context, kwargs)
+            if reusable:
+                template = PreviousOrRendered(template, self.reuse.previous, reusable)
         self.pending.append(_Call((name, template, context, *args), kwargs))
         return None
 
@@ -147,4 +151,4 @@ class FlushPages:
             writer.flush()
             writer.reuse.save()
             if writer.reuse.reused:
-                logger.info("%d article pages unchanged, reused", writer.reuse.reused)
+                logger.info("%d pages unchanged, reused", writer.reuse.reused)

@@ -8,15 +8,26 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
+from breachwatch import page_reuse
 from breachwatch.cli import main
 from breachwatch.page_reuse import stable, theme_digest
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 
 
+def _settings(tmp: Path) -> Path:
+    """Our settings with one article a page, so every list has later pages to reuse."""
+    path = tmp / "settings.py"
+    path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                    "from pelicanconf import *  # noqa\nDEFAULT_PAGINATION = 1\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\n", encoding="utf-8")
+    return path
+
+
 def _build(seeds: Path, content: Path, output: Path) -> None:
+    settings = _settings(output.parent)
     assert main(["build", "--seeds", str(seeds), "--content", str(content), "--output",
-                 str(output), "--no-search", "--settings", str(ROOT / "pelicanconf.py")]) == 0
+                 str(output), "--no-search", "--settings", str(settings)]) == 0
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -46,6 +57,9 @@ def _add_unseen(seeds: Path, name: str) -> None:
 
 EDITS = {
     "body": lambda seeds: _append(seeds, "002", "The officer declined to comment."),
+    "status": lambda seeds: _append(
+        seeds, "000", "A misconduct panel found the officer had committed gross misconduct "
+        "and he was dismissed without notice."),
     "headline": lambda seeds: _edit_headline(
         seeds, "003", "Met officers caught helping criminals and selling police data"),
     "new article": lambda seeds: _add_unseen(seeds, "btp-bbc-sacked.txt"),
@@ -54,7 +68,17 @@ EDITS = {
 
 
 @pytest.mark.parametrize("edit", list(EDITS))
-def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str) -> None:
+def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str,
+                                                     monkeypatch) -> None:
+    copied: list[str] = []
+    render = page_reuse.PreviousOrRendered.render
+
+    def counting(self, context):
+        if context.get("output_file") in self.reusable:
+            copied.append(context["output_file"])
+        return render(self, context)
+
+    monkeypatch.setattr(page_reuse.PreviousOrRendered, "render", counting)
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     _add_unseen(seeds, "devon-email.txt")
@@ -65,7 +89,9 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str) -
     before = _article_mtimes(output)
 
     EDITS[edit](seeds)
+    copied.clear()
     _build(seeds, tmp_path / "content", output)
+    reused_lists = list(copied)
     shutil.copytree(tmp_path / "content", tmp_path / "fresh-content")
     _build(seeds, tmp_path / "fresh-content", tmp_path / "fresh")
 
@@ -75,6 +101,8 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str) -
     assert reused < set(after), "every article page was reused"
     if edit != "headline":  # every other article shows this headline in its related list
         assert reused, "no article page was reused"
+    if edit == "body":  # no list shows the body
+        assert any("/page/" in name for name in reused_lists), "no later list page reused"
 
 
 def test_a_page_key_never_depends_on_object_identity() -> None:
