@@ -74,7 +74,7 @@ def run_pelican(
 ) -> None:
     """Run Pelican in-process into `output`; raise BuildError on any logged error.
 
-    Unchanged article pages are taken from `previous`, the live output (page_reuse.py).
+    Unchanged pages are taken from `previous`, the live output (page_reuse.py).
     """
     override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())}
     if cache is not None:
