@@ -3,8 +3,9 @@
 Rendering pages is most of a rebuild, and after one edit almost all of them are unchanged.
 Each article page gets a key: a digest of everything article.html shows (the article, its
 figures, related articles, neighbours, case and the menu) and of the theme; so does each
-later page (2, 3, ...) of the force, breach-type and all-articles lists, from the articles it
-lists. Their first pages and the home pages show counts and charts of everything and are
+later page (2, 3, ...) of the home, force, breach-type and all-articles lists, from the
+articles it lists (and, for the home pages, the key figures and counts beside the list). The
+first pages of force and breach-type lists show breakdowns and charts of everything and are
 always rendered. The cache folder, named after our code, data and settings, holds the keys of
 the live output; an article page whose key is unchanged is hard-linked from there, a list page
 is copied instead of rendered. A key that cannot be computed the same way twice only costs a
@@ -24,8 +25,8 @@ from pelican.paginator import Paginator
 
 # Keys of the pages in the live output, and those of the build in progress.
 KEYS_FILE = "page-keys.pickle"
-# Paginated lists whose later pages show nothing but their share of the list.
-LIST_TEMPLATES = frozenset({"force", "breach", "archives"})
+# Paginated lists whose later pages can be reused (the home page's also show home_inputs).
+LIST_TEMPLATES = frozenset({"index", "force", "breach", "archives"})
 NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
 
@@ -89,6 +90,16 @@ def list_page_inputs(page: Any, paginator: Any, kwargs: dict[str, Any],
          for a in page.object_list],
         (stable(term), getattr(term, "definition", None)) if term is not None else (),
         [(p.url, p.title) for p in context.get("pages", [])],
+    )
+
+
+def home_inputs(context: dict[str, Any]) -> tuple:
+    """What every home page shows beside its list: key figures and counts by term."""
+    return (
+        [(repr(f.figure), f.url, f.label, f.excerpt, f.scope_name, f.period_label)
+         for f in context.get("headline_figures", [])],
+        [[(stable(term), len(items)) for term, items in context.get(name, [])]
+         for name in ("forces", "breaches")],
     )
 
 
@@ -157,10 +168,11 @@ class PageReuse:
             return set()
         per_page = settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
         paginator = Paginator(name, kwargs.get("url"), articles, settings, per_page)
+        extras = home_inputs(context) if template == "index" else ()
         reusable = set()
         for number in range(2, paginator.num_pages + 1):
             page = paginator.page(number)
-            key = self._key(template, list_page_inputs(page, paginator, kwargs, context))
+            key = self._key(template, extras, list_page_inputs(page, paginator, kwargs, context))
             self.new[page.save_as] = key
             if self.previous and self.old.get(page.save_as) == key and (
                     self.previous / page.save_as).is_file():
