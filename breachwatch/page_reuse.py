@@ -29,6 +29,8 @@ KEYS_FILE = "page-keys.pickle"
 LIST_TEMPLATES = frozenset({"index", "force", "breach", "archives"})
 NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
+# Metadata the anchors plugin derives from the article's HTML, which the key holds already.
+FROM_CONTENT = frozenset({"sentences", "body_paragraphs"})
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -66,7 +68,8 @@ def article_page_inputs(article: Any, context: dict[str, Any]) -> tuple:
     case = getattr(article, "case", None)
     return (
         article.url, article.title, article._content, stable(article.date),
-        stable(article.metadata), stable(article.case_status),
+        stable({k: v for k, v in article.metadata.items() if k not in FROM_CONTENT}),
+        stable(article.case_status),
         [stable(getattr(article, name, None))
          for name in ("forces", "breaches", "outcomes", "standards", "evidence_anchors")],
         [(repr(f.figure), f.url, f.label, f.scope_name, f.period_label)
