@@ -245,10 +245,11 @@ def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None
     settings_cache = None if flags["cache"] else ours_cache(checkout)
 
     def clean(_: int) -> None:
-        # Our build keeps Pelican's content cache beside the output (<output>.cache) and the
-        # ingest cache inside the content folder: a cold run starts without either.
+        # Our build keeps Pelican's content cache and the replaced site beside the output
+        # (<output>.cache, <output>.previous) and the ingest cache inside the content folder:
+        # a cold run starts without any of them.
         rmtree(content, out, out.with_name(out.name + ".staging"),
-               out.with_name(out.name + ".cache"), cache)
+               out.with_name(out.name + ".cache"), out.with_name(out.name + ".previous"), cache)
         if settings_cache:
             rmtree(settings_cache)
 
