@@ -31,8 +31,8 @@ NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
 # Metadata the anchors plugin derives from the article's HTML, which the key holds already.
 FROM_CONTENT = frozenset({"sentences", "body_paragraphs"})
-
-
+# Pelican's intra-site link syntax ({filename}x.md, |static|y.png) in an article's HTML.
+PELICAN_LINK_MARKS = ("{", "|")
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
@@ -144,6 +144,8 @@ class PageReuse:
         article = kwargs.get("article")
         if self.keys_file is None or article is None or kwargs.get("paginated"):
             return False
+        if any(mark in article._content for mark in PELICAN_LINK_MARKS):
+            return False  # {filename}-style links follow other pages' URLs: always render
         key = self._key(name, article_page_inputs(article, context))
         self.new[name] = key
         if self.previous is None or self.old.get(name) != key:

@@ -121,3 +121,16 @@ def test_theme_digest_follows_every_template(tmp_path: Path) -> None:
     macros = tmp_path / "templates" / "_macros.html"
     macros.write_text(macros.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert theme_digest(str(tmp_path)) != before
+
+
+def test_an_article_with_pelican_link_syntax_is_always_rendered(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from breachwatch.page_reuse import PageReuse
+
+    reuse = PageReuse({"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache"),
+                       "THEME": str(ROOT / "theme"), "REUSE_PAGES_FROM": str(tmp_path)},
+                      str(tmp_path / "out"))
+    article = SimpleNamespace(_content='<p><a href="{filename}other.md">see</a></p>')
+    assert reuse.reuse("articles/a/index.html", {}, {"article": article}) is False
+    assert "articles/a/index.html" not in reuse.new  # never recorded, so never reused
