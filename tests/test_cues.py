@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from breachwatch.datafiles import DataFileError
-from breachwatch.extract.cues import ArticleText, compile_cues, longest_matches, words_before
+from breachwatch.extract.cues import (
+    ArticleText,
+    WordIndex,
+    compile_cues,
+    fold,
+    longest_matches,
+    words_before,
+)
 
 
 def found(cue: str, text: str) -> list[str]:
@@ -72,3 +79,30 @@ def test_nested_brackets_are_refused_with_the_file_name() -> None:
         compile_cues(["suspended (from (the|his) job)"], "test.yaml", "outcome 'x'")
     with pytest.raises(DataFileError, match="unbalanced"):
         compile_cues(["suspended (from duty"], "test.yaml", "outcome 'x'")
+
+
+def test_word_index_knows_whole_words_and_their_beginnings() -> None:
+    index = WordIndex(fold("The officer's e-mails LEAKED data."))
+    assert {"the", "officer", "s", "e", "mails", "leaked", "data"} == index.words
+    assert index.has_prefix("leak")
+    assert index.has_prefix("mail")
+    assert not index.has_prefix("email")
+    assert not index.has_prefix("ked")
+
+
+def test_a_cue_starts_only_at_a_word_edge() -> None:
+    assert found("a (final|written) warning", "Data warning; a final warning") == [
+        "a final warning"
+    ]
+    assert found("leak*", "data-leak, 'leak and bleak leaks") == ["leak", "leaks"]
+    assert found("e-mail*", "He e-mailed it; the fee-mail was not") == ["e-mailed"]
+    assert found("officer's phone", "an officer's phone, not an officer phone") == [
+        "officer's phone"
+    ]
+
+
+def test_a_cue_whose_words_are_absent_is_skipped_without_matching() -> None:
+    assert found("passed .. information", "passed on the informant's name") == []
+    assert found("disclos* .. to (a|the) journalist*", "disclosed it to the journalists") == [
+        "disclosed it to the journalists"
+    ]

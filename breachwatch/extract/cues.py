@@ -9,7 +9,7 @@ A cue is a phrase matched as whole words in any case:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,42 +126,98 @@ def _expand_leading_group(phrase: str) -> list[str]:
     return [o for option in options for o in _expand_leading_group(option)]
 
 
-def _needles(phrase: str) -> tuple[str, ...]:
-    """Literal pieces the folded text must contain for the phrase to match anywhere."""
-    needles = []
-    for token in _tokens(phrase):
-        if token == ".." or token.startswith("(") or token.rstrip("*").lower() == "and":
-            continue
-        needles.append(fold(token.rstrip("*")))
-    return tuple(needles)
+# A word as the word index keys it: a run of word characters.
+_RUN = re.compile(r"\w+")
+
+
+class WordIndex:
+    """The words of a folded text, so a cue whose words are absent is skipped without a scan."""
+
+    def __init__(self, folded: str) -> None:
+        self.words = frozenset(_RUN.findall(folded))
+        self.ordered = sorted(self.words)
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Tell whether some word of the text begins with `prefix`."""
+        at = bisect_left(self.ordered, prefix)
+        return at < len(self.ordered) and self.ordered[at].startswith(prefix)
+
+
+@lru_cache(maxsize=64)
+def word_index(folded: str) -> WordIndex:
+    """The word index of a folded text; cached because every cue set asks for the same one."""
+    return WordIndex(folded)
+
+
+@dataclass(frozen=True)
+class _Literal:
+    """A literal word of a cue, as the word index can look it up.
+
+    In a match every literal starts a word (cues start at a word edge; separators and gaps
+    end in non-word characters). If the literal goes on after its leading run of word
+    characters ("e-mail", "officer's") or is a whole word, that run is a whole word of the
+    text; a stem ("leak*") only starts one. A literal starting with anything else is looked
+    for as a plain substring.
+    """
+
+    text: str
+    word: str | None
+    prefix: bool
+
+    @classmethod
+    def of(cls, token: str) -> _Literal:
+        """The literal of a folded cue token (a word, maybe ending in *)."""
+        text = token.rstrip("*")
+        run = _RUN.match(text)
+        word = run.group() if run else None
+        return cls(text, word, token.endswith("*") and word == text)
+
+    def occurs(self, folded: str, index: WordIndex) -> bool:
+        """Tell whether the text holds this literal where a match could use it."""
+        if self.word is None:
+            return self.text in folded
+        return index.has_prefix(self.word) if self.prefix else self.word in index.words
+
+
+def _needles(phrase: str) -> tuple[_Literal, ...]:
+    """Literal words the folded text must contain for the phrase to match anywhere."""
+    return tuple(
+        _Literal.of(fold(token))
+        for token in _tokens(phrase)
+        if token != ".." and not token.startswith("(") and token.rstrip("*").lower() != "and"
+    )
 
 
 @dataclass(frozen=True)
 class _Alternative:
-    """One expanded cue: the literals it needs, the literal it starts with, its regex."""
+    """One expanded cue: the literals it needs, the literal it starts with, its regexes.
 
-    needles: tuple[str, ...]
-    first: str | None
+    `scan` finds the same matches as `regex` but starts with the first literal, so the regex
+    engine skips straight to where that literal occurs.
+    """
+
+    needles: tuple[_Literal, ...]
+    first: _Literal | None
     regex: re.Pattern[str]
+    scan: re.Pattern[str]
 
-    def spans(self, folded: str, pos: int) -> list[tuple[int, int]]:
-        """Where this cue matches in folded text, trying only where its first word occurs."""
-        if not all(needle in folded for needle in self.needles):
+    def spans(self, folded: str, index: WordIndex, pos: int) -> list[tuple[int, int]]:
+        """Where this cue matches in folded text, if the text holds all its literal words."""
+        if not all(needle.occurs(folded, index) for needle in self.needles):
             return []
-        if self.first is None:
-            return [m.span() for m in self.regex.finditer(folded, pos)]
-        found = []
-        at = folded.find(self.first, pos)
-        while at != -1:
-            match = self.regex.match(folded, at)
-            if match:
-                found.append(match.span())
-            at = folded.find(self.first, match.end() if match else at + 1)
-        return found
+        return [m.span() for m in self.scan.finditer(folded, pos)]
+
+
+def _literal_first(source: str, first: str) -> str:
+    """The cue regex starting with its first literal, the word edge checked behind it: faster."""
+    body = _word(first.rstrip("*"))
+    if not source.startswith(body) or not _RUN.match(first):
+        return _EDGE_BEFORE + source
+    return f"{body}(?<![\\w'\u2019]{body}){source[len(body):]}"
 
 
 # Up to this length a text is searched with one combined regex (hedge and negation checks on
-# a few words); longer texts go through the first-word index, which is faster on articles.
+# a few words); longer texts go through the word index, which is faster on articles.
 SHORT_TEXT = 200
 
 
@@ -169,21 +225,23 @@ class CueSet:
     """A list of cues, searched like one regex: leftmost matches first, longest at a tie."""
 
     def __init__(self, alternatives: list[_Alternative]) -> None:
-        self.by_first: dict[str | None, list[_Alternative]] = {}
+        by_first: dict[_Literal | None, list[_Alternative]] = {}
         for alternative in alternatives:
-            self.by_first.setdefault(alternative.first, []).append(alternative)
+            by_first.setdefault(alternative.first, []).append(alternative)
+        self.by_first = list(by_first.items())
         sources = sorted({a.regex.pattern for a in alternatives}, key=len, reverse=True)
         self.combined = re.compile("|".join(sources) or r"(?!)")
 
     def finditer(self, text: str, pos: int = 0) -> list[CueMatch]:
         """Non-overlapping matches from `pos` on, in text order."""
         folded = fold(text)
+        index = word_index(folded)
         found = [
             span
-            for first, alternatives in self.by_first.items()
-            if first is None or first in folded
+            for first, alternatives in self.by_first
+            if first is None or first.occurs(folded, index)
             for alternative in alternatives
-            for span in alternative.spans(folded, pos)
+            for span in alternative.spans(folded, index, pos)
         ]
         kept: list[CueMatch] = []
         last_end = -1
@@ -219,15 +277,19 @@ def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
     alternatives = []
     for phrase in phrases:
         for expanded in _expand_leading_group(fold(phrase)):
+            first = _tokens(expanded)[0]
+            literal = None if first.startswith("(") or first == "and" else _Literal.of(first)
             try:
-                regex = re.compile(_EDGE_BEFORE + cue_regex(expanded) + _EDGE_AFTER)
+                source = cue_regex(expanded)
+                regex = re.compile(_EDGE_BEFORE + source + _EDGE_AFTER)
+                scan = regex
+                if literal is not None:
+                    scan = re.compile(_literal_first(source, first) + _EDGE_AFTER)
             except re.error as error:
                 require(False, data_file, f"{where}: cue {phrase!r} is not valid ({error})")
                 raise  # unreachable: require raised
-            first = _tokens(expanded)[0]
-            literal = None if first.startswith("(") or first == "and" else first.rstrip("*")
-            needles = tuple(n for n in _needles(expanded) if n != literal)
-            alternatives.append(_Alternative(needles, literal, regex))
+            needles = tuple(n for n in _needles(expanded) if n.text != (literal and literal.text))
+            alternatives.append(_Alternative(needles, literal, regex, scan))
     return CueSet(alternatives)
 
 
