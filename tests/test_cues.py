@@ -106,3 +106,20 @@ def test_a_cue_whose_words_are_absent_is_skipped_without_matching() -> None:
     assert found("disclos* .. to (a|the) journalist*", "disclosed it to the journalists") == [
         "disclosed it to the journalists"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PLAIN ASCII Text",
+        "Caf\u00c9 \u201cQUOTED\u201d it\u2019s",
+        "\u0130stanbul K\u212a \u03a3\u039f\u03a3",
+        "\U00010400 Deseret",
+        "stra\u00dfe \u017fs",
+    ],
+)
+def test_fold_lowers_only_ascii_letters_and_keeps_positions(text: str) -> None:
+    expected = "".join(
+        "'" if c == "\u2019" else c.lower() if "A" <= c <= "Z" else c for c in text
+    )
+    assert fold(text) == expected

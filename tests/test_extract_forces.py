@@ -9,6 +9,8 @@ from conftest import seed_path
 
 from breachwatch.datafiles import DataFileError, read_data_file
 from breachwatch.extract.forces import (
+    _any,
+    _indexed,
     extract_forces,
     find_force_mentions,
     load_forces,
@@ -250,3 +252,31 @@ def test_force_brought_in_for_independence_is_not_tagged() -> None:
          "The case was investigated by officers from Wiltshire Police to ensure independence."],
     )
     assert [e.slug for e in found] == ["avon-and-somerset-constabulary"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kent Police and KENT police; the kentish Kent",
+        "Greater Manchester Police, Manchester and the Met Office",
+        "\u212aent Police uses the Kelvin sign",  # a K the word index cannot see
+        "Avon & Somerset Constabulary (Avon and Somerset)",
+        "no force here at all",
+    ],
+)
+def test_indexed_phrases_find_what_the_plain_regex_finds(text: str) -> None:
+    phrases = ["Kent Police", "Kent", "Greater Manchester Police", "Manchester Police",
+               "Avon and Somerset Constabulary", "Avon and Somerset", "Met Office"]
+    for case in (False, True):
+        indexed = _indexed(phrases, case=case)
+        assert [m.span() for m in indexed.finditer(text)] == [
+            m.span() for m in _any(phrases, case=case).finditer(text)
+        ]
+
+
+def test_no_force_name_spans_two_sentences() -> None:
+    assert find_force_mentions("Greater Manchester Police") == [
+        ("greater-manchester-police", 0, 25)
+    ]
+    assert find_force_mentions("Greater\x00Manchester Police") == []
+    assert extract_forces("Officers were named by Greater", ["Manchester Police said so."]) == []

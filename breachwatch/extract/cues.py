@@ -83,10 +83,21 @@ _EDGE_BEFORE = r"(?<![\w'\u2019])"
 _EDGE_AFTER = r"(?![\w'\u2019])"
 
 
+# Characters besides A-Z that str.lower() changes (all beyond the BMP too, to keep the class
+# a fast bitmap): a text without them is folded by lower(), ten times faster than translate.
+_LOWER_CHANGES = re.compile(
+    "["
+    + re.escape("".join(c for c in map(chr, range(0x80, 0x10000)) if c.lower() != c))
+    + "\U00010000-\U0010ffff]"
+)
+
+
 @lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """ASCII lower case and one apostrophe, keeping every character's position."""
-    return text.translate(_FOLD)
+    if _LOWER_CHANGES.search(text):
+        return text.translate(_FOLD)
+    return text.lower().replace("\u2019", "'")
 
 
 @dataclass(frozen=True)
