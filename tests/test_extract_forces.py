@@ -17,6 +17,7 @@ from breachwatch.extract.forces import (
     parse_forces,
     slugify_force_name,
 )
+from breachwatch.ingest.near_forces import _near_names, near_force_names
 
 CONTRACT_SLUGS = {
     "metropolitan-police-service",
@@ -280,3 +281,15 @@ def test_no_force_name_spans_two_sentences() -> None:
     ]
     assert find_force_mentions("Greater\x00Manchester Police") == []
     assert extract_forces("Officers were named by Greater", ["Manchester Police said so."]) == []
+
+
+def test_a_misspelt_force_name_is_noticed_with_its_suggestion() -> None:
+    [(name, score)] = _near_names("metropolitan polce service")
+    assert name == "metropolitan police service" and 0.9 <= score < 1
+    assert _near_names("the police service") == ()
+    assert near_force_names(["Officers of the Metropolitan Polce Service were named."]) == [
+        "'Metropolitan Polce Service' is not a known force; "
+        "did you mean 'Metropolitan Police Service'?"
+    ]
+    assert near_force_names(["The Metropolitan Police Service and the Metropolitan Polce "
+                             "Service"]) == []  # a slip beside the right name is noise

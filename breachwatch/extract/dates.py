@@ -31,19 +31,28 @@ _Y = r"(?P<y>(?:19|20)\d\d)"
 _DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"
 _DATELINE_ALONE = re.compile(_DATELINE.replace(r"\s+", r"\s*") + "$", re.I)
 
+# What a sentence must hold for a pattern to match: a year, a weekday (all end in "day"), or
+# the word "year"; a pattern is tried only on sentences holding its need.
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_DAY = re.compile("day", re.I)
+_HAS_YEAR_WORD = re.compile("year", re.I)
 # Ordered from most to least precise; a span matched once is not matched again.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I)),
-    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I)),
-    ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b")),
+PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
+     _HAS_YEAR),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I), _HAS_YEAR),
+    ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b"), _HAS_YEAR),
     # Numeric dates are read the British way, day first: 02/05/2022 is 2 May 2022.
-    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.]{_Y}\b")),
-    ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I)),
-    ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I)),
-    ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
-    ("my", re.compile(rf"\b{_M}\s+(?:of\s+|in\s+)?{_Y}\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|by|from|until|between|and|to|of)\s+{_Y}\b", re.I)),
+    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.]{_Y}\b"), _HAS_YEAR),
+    ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I), _HAS_DAY),
+    ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I), _HAS_DAY),
+    ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I),
+     _HAS_YEAR_WORD),
+    ("my", re.compile(rf"\b{_M}\s+(?:of\s+|in\s+)?{_Y}\b", re.I), _HAS_YEAR),
+    ("year", re.compile(rf"\b(?:in|since|during|by|from|until|between|and|to|of)\s+{_Y}\b", re.I),
+     _HAS_YEAR),
 ]
+_NEEDS = (_HAS_YEAR, _HAS_DAY, _HAS_YEAR_WORD)
 _DURATION = re.compile(
     r"\b(?:past|last|previous|in|over)\s+(?:nearly\s+|almost\s+|more than\s+)?"
     r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years\b",
@@ -99,17 +108,16 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-# Every date pattern needs a digit, a weekday ("...day") or "year": other sentences are skipped.
-_MAYBE_DATE = re.compile(r"\d|day|year", re.I)
-
-
 def _scan(sentence: str) -> list[tuple[str, re.Match[str]]]:
     """All date expressions in a sentence, most precise first, without overlaps."""
-    if not _MAYBE_DATE.search(sentence):
+    holds = {need: need.search(sentence) is not None for need in _NEEDS}
+    if not any(holds.values()):
         return []
     taken: list[range] = []
     found: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern, need in PATTERNS:
+        if not holds[need]:
+            continue
         for match in pattern.finditer(sentence):
             span = range(match.start(), match.end())
             if any(span.start < t.stop and t.start < span.stop for t in taken):
@@ -133,6 +141,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     durations = [
         (int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()])
         for s in sentences
+        if _HAS_YEAR_WORD.search(s)  # every duration ends in "years"
         for m in _DURATION.finditer(s)
     ]
     publication_year: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from breachwatch.extract.forces import Force, load_forces
 
@@ -48,11 +48,28 @@ def _candidates(phrase: str) -> set[str]:
         name
         for word in unique
         for name, name_words in index.get((len(words), word), ())
-        if len(unique - name_words) <= 1
-        and _one_slip(unique - name_words, name_words - unique)
         # ratio = 2 * matches / (len(a) + len(b)) <= 2 * min / sum, so lengths must be close.
-        and 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
+        if 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
+        and len(unique - name_words) <= 1
+        and _one_slip(unique - name_words, name_words - unique)
     }
+
+
+@lru_cache(maxsize=8192)
+def _near_names(folded: str) -> tuple[tuple[str, float], ...]:
+    """Known names at least SIMILARITY alike to a case-folded phrase, with their scores.
+
+    Cached: the same capitalised phrases ("Chief Constable", "Home Office") recur in article
+    after article."""
+    found = []
+    for name in sorted(_candidates(folded)):
+        matcher = difflib.SequenceMatcher(None, folded, name)
+        if matcher.quick_ratio() < SIMILARITY:
+            continue
+        score = matcher.ratio()
+        if score >= SIMILARITY:
+            found.append((name, score))
+    return tuple(found)
 
 
 def _one_slip(ours: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -85,16 +102,12 @@ def near_force_names(texts: Iterable[str]) -> list[str]:
     exact = {known[phrase.casefold()].slug for phrase in phrases if phrase.casefold() in known}
     best: dict[str, tuple[float, str]] = {}
     for phrase in phrases:
-        if phrase.casefold() in known:
-            continue
         folded = phrase.casefold()
-        for name in sorted(_candidates(folded)):
-            matcher = difflib.SequenceMatcher(None, folded, name)
-            if matcher.quick_ratio() < SIMILARITY:
-                continue
-            score = matcher.ratio()
+        if folded in known:
+            continue
+        for name, score in _near_names(folded):
             force = known[name]
-            if score < SIMILARITY or force.slug in exact:
+            if force.slug in exact:
                 continue
             if score > best.get(force.name, (0.0, ""))[0]:
                 best[force.name] = (score, phrase)  # a slip beside the right name is noise
