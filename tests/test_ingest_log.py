@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import SEEDS
 from rich.console import Console
 
-from breachwatch.ingest.article import ingest_seed
+from breachwatch.ingest.article import ingest_seed, ingest_text, prepare
+from breachwatch.ingest.read import read_seed
 from breachwatch.ingest.run import _describe, _print_article
 
 
@@ -32,3 +33,20 @@ def test_plain_log_equals_rich_rendering(tmp_path: Path) -> None:
         out = Console(file=io.StringIO(), soft_wrap=True)
         _print_article(out, article)
         assert out.file.getvalue() == _rich(_describe(article)), seed.name
+
+
+def test_prepare_compiles_the_rules_before_workers_fork() -> None:
+    from breachwatch.extract.breaches import _rules
+
+    _rules.cache_clear()
+    prepare()
+    assert _rules.cache_info().currsize == 1
+
+
+def test_ingest_text_is_ingest_seed_without_the_reading() -> None:
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    from_file = ingest_seed(seed)
+    from_text = ingest_text(read_seed(seed)[0], seed)
+    assert (from_text.metadata, from_text.paragraphs, from_text.warnings) == (
+        from_file.metadata, from_file.paragraphs, from_file.warnings
+    )

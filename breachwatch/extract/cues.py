@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from breachwatch.datafiles import require
 from breachwatch.extract.evidence import Evidence
@@ -201,15 +201,15 @@ def _needles(phrase: str) -> tuple[_Literal, ...]:
 
 @dataclass(frozen=True)
 class _Alternative:
-    """One expanded cue: the literals it needs, the literal it starts with, its regexes.
+    """One expanded cue: the literals it needs, the literal it starts with, its regex.
 
-    `scan` finds the same matches as `regex` but starts with the first literal, so the regex
-    engine skips straight to where that literal occurs.
+    `source` is the plain regex; `scan` finds the same matches but starts with the first
+    literal where it can, so the regex engine skips straight to where that literal occurs.
     """
 
     needles: tuple[_Literal, ...]
     first: _Literal | None
-    regex: re.Pattern[str]
+    source: str
     scan: re.Pattern[str]
 
     def spans(self, folded: str, index: WordIndex, pos: int) -> list[tuple[int, int]]:
@@ -240,8 +240,12 @@ class CueSet:
         for alternative in alternatives:
             by_first.setdefault(alternative.first, []).append(alternative)
         self.by_first = list(by_first.items())
-        sources = sorted({a.regex.pattern for a in alternatives}, key=len, reverse=True)
-        self.combined = re.compile("|".join(sources) or r"(?!)")
+        self.sources = sorted({a.source for a in alternatives}, key=len, reverse=True)
+
+    @cached_property
+    def combined(self) -> re.Pattern[str]:
+        """All cues as one regex, compiled when first needed: few sets search short texts."""
+        return re.compile("|".join(self.sources) or r"(?!)")
 
     def finditer(self, text: str, pos: int = 0) -> list[CueMatch]:
         """Non-overlapping matches from `pos` on, in text order."""
@@ -290,17 +294,17 @@ def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
         for expanded in _expand_leading_group(fold(phrase)):
             first = _tokens(expanded)[0]
             literal = None if first.startswith("(") or first == "and" else _Literal.of(first)
+            source = cue_regex(expanded)
+            plain = _EDGE_BEFORE + source + _EDGE_AFTER
             try:
-                source = cue_regex(expanded)
-                regex = re.compile(_EDGE_BEFORE + source + _EDGE_AFTER)
-                scan = regex
-                if literal is not None:
-                    scan = re.compile(_literal_first(source, first) + _EDGE_AFTER)
+                scan = re.compile(
+                    plain if literal is None else _literal_first(source, first) + _EDGE_AFTER
+                )
             except re.error as error:
                 require(False, data_file, f"{where}: cue {phrase!r} is not valid ({error})")
                 raise  # unreachable: require raised
             needles = tuple(n for n in _needles(expanded) if n.text != (literal and literal.text))
-            alternatives.append(_Alternative(needles, literal, regex, scan))
+            alternatives.append(_Alternative(needles, literal, plain, scan))
     return CueSet(alternatives)
 
 

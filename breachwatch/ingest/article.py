@@ -25,6 +25,16 @@ from breachwatch.ingest.read import SeedError, read_seed
 from breachwatch.sentences import normalise_space, split_sentences
 
 MAX_SLUG_CHARS = 80
+# A made-up seed whose ingest reads every data file and compiles its patterns.
+_SAMPLE = """Kent Polce Service officer sacked after he leaked police records to a journalist
+
+By Reporter | Example News
+
+A Kent Police constable who searched police systems without a policing purpose and disclosed
+14 records to a journalist was dismissed without notice at a misconduct hearing on Monday
+3 May 2021, after the panel found he breached the standards of professional behaviour relating
+to confidentiality; he could face prosecution and was not given a final written warning.
+"""
 
 
 @dataclass
@@ -63,9 +73,19 @@ def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[
     ]
 
 
+def prepare() -> None:
+    """Read and compile the data files now, so worker processes forked later share them."""
+    ingest_text(_SAMPLE, Path("sample.txt"))
+
+
 def ingest_seed(path: Path, today: date | None = None) -> Article:
     """Turn one seed file into an Article; raises SeedError if it cannot become one."""
     text, _encoding = read_seed(path)
+    return ingest_text(text, path, today)
+
+
+def ingest_text(text: str, path: Path, today: date | None = None) -> Article:
+    """Turn the text of the seed at `path` into an Article; raises SeedError if it cannot."""
     lines, dropped = strip_boilerplate(text)
     publisher, masthead_index = extract_publisher(lines)
     if masthead_index is not None:

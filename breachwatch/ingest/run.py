@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
-from breachwatch.ingest.article import Article, ingest_seed
+from breachwatch.ingest.article import Article, ingest_seed, prepare
 from breachwatch.ingest.cache import IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
@@ -243,7 +243,10 @@ def _ingest_seeds(
             cached[seed] = blob
     fresh = [seed for seed in seeds if seed not in cached]
     workers = min(_cores(), len(fresh) // POOL_THRESHOLD)
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork")) if workers >= 2 else None
+    pool = None
+    if workers >= 2:
+        prepare()  # compiled once here, inherited by every forked worker
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
     if pool is not None:
         results = pool.map(_ingest_one, fresh, [corrections_dir] * len(fresh),
                            [today] * len(fresh), chunksize=max(1, len(fresh) // (workers * 16)))
