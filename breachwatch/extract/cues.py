@@ -239,7 +239,16 @@ class CueSet:
         by_first: dict[_Literal | None, list[_Alternative]] = {}
         for alternative in alternatives:
             by_first.setdefault(alternative.first, []).append(alternative)
-        self.by_first = list(by_first.items())
+        # Cues starting with a whole word, by that word: one set intersection finds those the
+        # text may hold. The rest (stems, odd first characters) are checked one by one.
+        self.by_word: dict[str, list[_Alternative]] = {}
+        self.by_first: list[tuple[_Literal | None, list[_Alternative]]] = []
+        for first, group in by_first.items():
+            if first is not None and first.word is not None and not first.prefix:
+                self.by_word.setdefault(first.word, []).extend(group)
+            else:
+                self.by_first.append((first, group))
+        self.first_words = frozenset(self.by_word)
         self.sources = sorted({a.source for a in alternatives}, key=len, reverse=True)
 
     @cached_property
@@ -251,10 +260,15 @@ class CueSet:
         """Non-overlapping matches from `pos` on, in text order."""
         folded = fold(text)
         index = word_index(folded)
-        found = [
-            span
+        groups = [self.by_word[word] for word in self.first_words & index.words]
+        groups += [
+            alternatives
             for first, alternatives in self.by_first
             if first is None or first.occurs(folded, index)
+        ]
+        found = [
+            span
+            for alternatives in groups
             for alternative in alternatives
             for span in alternative.spans(folded, index, pos)
         ]

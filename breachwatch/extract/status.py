@@ -18,6 +18,7 @@ SLUGS = ("alleged", "proven", "not-proven", "statistics")
 _NUMBER = re.compile(
     r"(?<![\w.,£$])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,£$])\d+(?:\.\d+)?(?![\w.,]\d|\w)"
 )
+_DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -98,6 +99,8 @@ def _is_year(number: str) -> bool:
 
 def counts_something(sentence: str) -> bool:
     """Tell whether a sentence gives an aggregate figure: a percentage or a count of things."""
+    if not _DIGIT.search(sentence):
+        return False  # both a percentage and a count need a digit
     if _PERCENT.search(sentence):
         return True
     _, counted = _statistics_rules()
