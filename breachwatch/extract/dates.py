@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -108,15 +109,28 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _scan(sentence: str) -> list[tuple[str, re.Match[str]]]:
+def _needs_held(sentences: list[str]) -> list[set[re.Pattern[str]]]:
+    """Which needs each sentence holds: one search of the whole article per need."""
+    starts, position = [], 0
+    for sentence in sentences:
+        starts.append(position)
+        position += len(sentence) + 1
+    held: list[set[re.Pattern[str]]] = [set() for _ in sentences]
+    text = "\x00".join(sentences)  # no need spans a sentence break
+    for need in _NEEDS:
+        for match in need.finditer(text):
+            held[bisect_right(starts, match.start()) - 1].add(need)
+    return held
+
+
+def _scan(sentence: str, held: set[re.Pattern[str]]) -> list[tuple[str, re.Match[str]]]:
     """All date expressions in a sentence, most precise first, without overlaps."""
-    holds = {need: need.search(sentence) is not None for need in _NEEDS}
-    if not any(holds.values()):
+    if not held:
         return []
     taken: list[range] = []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern, need in PATTERNS:
-        if not holds[need]:
+        if need not in held:
             continue
         for match in pattern.finditer(sentence):
             span = range(match.start(), match.end())
@@ -131,7 +145,12 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     """Guess when the article was published from the dates and relative phrases it uses."""
     today = today or date.today()
     sentences = [s for p in [title, *paragraphs] for s in split_sentences(p)]
-    scanned = [(s, kind, m) for s in sentences for kind, m in _scan(s)]
+    held = _needs_held(sentences)
+    scanned = [
+        (s, kind, m)
+        for s, needs in zip(sentences, held, strict=True)
+        for kind, m in _scan(s, needs)
+    ]
     # A dateline word on its own line ("Published") dates the sentence that follows it.
     after_dateline = {
         sentences[i + 1] for i, s in enumerate(sentences[:-1]) if _DATELINE_ALONE.match(s)
@@ -140,8 +159,8 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     floor = max((y for y in explicit_years if y <= today.year), default=0)
     durations = [
         (int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()])
-        for s in sentences
-        if _HAS_YEAR_WORD.search(s)  # every duration ends in "years"
+        for s, needs in zip(sentences, held, strict=True)
+        if _HAS_YEAR_WORD in needs  # every duration ends in "years"
         for m in _DURATION.finditer(s)
     ]
     publication_year: int | None = None
