@@ -21,7 +21,7 @@ from breachwatch.sentences import normalise_space, split_sentences
 GAP_WORDS = 6
 # Gaps and separators never cross a line break: an article's sentences are matched as one
 # text joined by line breaks, so no cue spans two sentences.
-_GAP = rf"(?:[^\w\n]+[\w'\u2019-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
+_GAP = rf"(?:[^\w\n]+[\w'-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
 _SEPARATOR = r"[ \t\-\u2013\u2014/]+"
 # A word as cues count them: letters, digits, apostrophes and hyphens.
 WORD = re.compile(r"[\w'\u2019-]+")
@@ -30,14 +30,14 @@ _GROUPS = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
 
 
 def _word(word: str) -> str:
-    """Regex for one word of a cue: either apostrophe, "&" for "and", * for any ending."""
+    """Regex for one word of a folded cue: "&" for "and", * for any ending."""
     stem = word.endswith("*")
     text = word.rstrip("*")
     if text.lower() == "and":
         body = "(?:and|&)"
     else:
-        body = re.escape(text).replace("'", "['\u2019]")
-    return body + (r"[\w'\u2019-]*" if stem else "")
+        body = re.escape(text)
+    return body + (r"[\w'-]*" if stem else "")
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -75,12 +75,13 @@ def cue_regex(phrase: str) -> str:
 
 
 # Cues are matched case-sensitively against a lower-cased copy of the text (same length, so
-# positions agree): literal prefixes then let the regex engine skip ahead quickly.
+# positions agree): literal prefixes then let the regex engine skip ahead quickly. The copy has
+# only the straight apostrophe, so cue regexes name only that one (and compile faster).
 _FOLD = str.maketrans(
     {**{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}, "\u2019": "'"}
 )
-_EDGE_BEFORE = r"(?<![\w'\u2019])"
-_EDGE_AFTER = r"(?![\w'\u2019])"
+_EDGE_BEFORE = r"(?<![\w'])"
+_EDGE_AFTER = r"(?![\w'])"
 
 
 # Characters besides A-Z that str.lower() changes (all beyond the BMP too, to keep the class
@@ -224,7 +225,7 @@ def _literal_first(source: str, first: str) -> str:
     body = _word(first.rstrip("*"))
     if not source.startswith(body) or not _RUN.match(first):
         return _EDGE_BEFORE + source
-    return f"{body}(?<![\\w'\u2019]{body}){source[len(body):]}"
+    return f"{body}(?<![\\w']{body}){source[len(body):]}"
 
 
 # Up to this length a text is searched with one combined regex (hedge and negation checks on
