@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -91,3 +92,15 @@ def test_numeric_dates_are_read_day_first() -> None:
 def test_dateline_word_on_its_own_line_dates_the_article() -> None:
     guess = infer_date("Officer sacked", ["Published", "12 March 2024", "Text from 2025."])
     assert (guess.date, guess.rule, guess.confidence) == (date(2024, 3, 12), "dateline", "high")
+
+
+def test_month_and_weekday_names_match_whatever_their_case_and_length() -> None:
+    from breachwatch.extract.dates import _any_word
+
+    pattern = re.compile(rf"\b(?:{_any_word(['september', 'sept', 'sep', 'saturday', 'may'])})\b",
+                         re.I)
+    assert [m.group() for m in pattern.finditer("SEPT, Sep and September; Saturday may")] == [
+        "SEPT", "Sep", "September", "Saturday", "may"
+    ]
+    guess = infer_date("Hearing set", ["The panel sat on SATURDAY 11 FEBRUARY 2012."], TODAY)
+    assert guess.date.isoformat() == "2012-02-11"

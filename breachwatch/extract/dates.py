@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from breachwatch.extract.cues import fold
 from breachwatch.sentences import split_sentences
 
 MONTHS = {
@@ -25,18 +26,34 @@ NUMBER_WORDS = {
 }
 UNDATED = date(1970, 1, 1)
 
-_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+
+
+def _any_word(words: list[str]) -> str:
+    """Regex for the first of `words` that matches, grouped by first letter to be tried faster.
+
+    Words with different first letters never match at the same place, so the grouping keeps
+    which word matches (and the order words are retried in when the rest of a pattern fails).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_M = r"(?P<m>" + _any_word(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = r"(?P<wd>" + _any_word(list(WEEKDAYS)) + r")"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"
 _DATELINE_ALONE = re.compile(_DATELINE.replace(r"\s+", r"\s*") + "$", re.I)
 
 # What a sentence must hold for a pattern to match: a year, a weekday (all end in "day"), or
-# the word "year"; a pattern is tried only on sentences holding its need.
+# the word "year"; a pattern is tried only on sentences holding its need. Needs are looked
+# for in the folded text (ASCII lower case): no other letter matches d, a, y, e or r ignoring
+# case, so that finds what a case-blind search would.
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
-_HAS_DAY = re.compile("day", re.I)
-_HAS_YEAR_WORD = re.compile("year", re.I)
+_HAS_DAY = re.compile("day")
+_HAS_YEAR_WORD = re.compile("year")
 # Ordered from most to least precise; a span matched once is not matched again.
 PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
@@ -116,9 +133,9 @@ def _needs_held(sentences: list[str]) -> list[set[re.Pattern[str]]]:
         starts.append(position)
         position += len(sentence) + 1
     held: list[set[re.Pattern[str]]] = [set() for _ in sentences]
-    text = "\x00".join(sentences)  # no need spans a sentence break
+    folded = fold("\x00".join(sentences))  # no need spans a sentence break
     for need in _NEEDS:
-        for match in need.finditer(text):
+        for match in need.finditer(folded):
             held[bisect_right(starts, match.start()) - 1].add(need)
     return held
 
