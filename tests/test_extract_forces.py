@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 from conftest import seed_path
@@ -10,6 +11,7 @@ from conftest import seed_path
 from breachwatch.datafiles import DataFileError, read_data_file
 from breachwatch.extract.forces import (
     _any,
+    _by_first_letter,
     _indexed,
     extract_forces,
     find_force_mentions,
@@ -293,3 +295,14 @@ def test_a_misspelt_force_name_is_noticed_with_its_suggestion() -> None:
     ]
     assert near_force_names(["The Metropolitan Police Service and the Metropolitan Polce "
                              "Service"]) == []  # a slip beside the right name is noise
+
+
+def test_grouping_by_first_letter_keeps_the_first_alternative_that_matches() -> None:
+    regexes = ["Kent\\s+Police", "Kent", "kentish", "Avon", "M"]
+    grouped = _by_first_letter(regexes, case=False)
+    assert grouped == "k(?:ent\\s+Police|ent|entish)|a(?:von)|m(?:)"
+    for text in ["KENT police", "Kentish", "kent", "Avon", "m", "x"]:
+        flat = re.match(f"(?:{'|'.join(regexes)})", text, re.I)
+        ours = re.match(f"(?:{grouped})", text, re.I)
+        assert (flat and flat.group()) == (ours and ours.group())
+    assert _by_first_letter(["(?:and|&)\\s+x", "y"], case=False) == "(?:and|&)\\s+x|y"

@@ -6,11 +6,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
-from breachwatch.extract.cues import fold, word_index
+from breachwatch.extract.cues import ArticleText, WordIndex, fold, word_index
 from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
 
@@ -53,26 +53,29 @@ class _Phrases:
     A match starts a word (the regex begins with (?<!\\w)) with its phrase's first word, so
     the places worth trying are where those first words start words; they are found in the
     lower-cased text, which agrees with the case-blind regex unless the text holds one of the
-    _UNFOLDABLE letters.
+    _UNFOLDABLE letters. A first word is a whole word of the text when more follows it in its
+    phrase; otherwise (a one-word phrase taking a plural or any ending) it only begins one.
     """
 
     regex: re.Pattern[str]
     case: bool
-    leads: tuple[tuple[str, re.Pattern[str]], ...] | None  # None: search the whole text
+    scans: dict[str, re.Pattern[str]] | None  # by first word; None: search the whole text
+    whole: frozenset[str]  # first words that are whole words (lower case)
+    partial: tuple[str, ...]  # first words that may only begin a word (lower case)
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """Like regex.finditer: every match, left to right, none overlapping."""
-        if self.leads is None or (not self.case and _UNFOLDABLE.search(text)):
+    def finditer(self, text: str, index: WordIndex | None = None) -> list[re.Match[str]]:
+        """Like regex.finditer: every match, left to right, none overlapping.
+
+        `index` may be the word index of any text with the same words (the sentences joined
+        or spaced differently); by default that of `text`."""
+        if self.scans is None or (not self.case and _unfoldable(text)):
             return list(self.regex.finditer(text))
         folded = fold(text)
-        index = word_index(folded)
-        scanned = text if self.case else folded
-        starts = sorted({
-            m.start()
-            for lead, scan in self.leads
-            if index.has_prefix(lead.lower())
-            for m in scan.finditer(scanned)
-        })
+        index = index or word_index(folded)
+        leads = [*(self.whole & index.words), *filter(index.has_prefix, self.partial)]
+        if not leads:
+            return []
+        starts = sorted({m.start() for lead in leads for m in self.scans[lead].finditer(folded)})
         found = []
         after = 0
         for at in starts:
@@ -83,6 +86,12 @@ class _Phrases:
                 found.append(match)
                 after = match.end()
         return found
+
+
+@lru_cache(maxsize=8)
+def _unfoldable(text: str) -> bool:
+    """Tell whether a text holds a letter the folded text would not match ignoring case."""
+    return _UNFOLDABLE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -185,23 +194,42 @@ def _phrase(text: str, plural: bool = False) -> str:
 def _any(phrases: Iterable[str], case: bool = False, plural: bool = False) -> re.Pattern[str]:
     """One pattern matching any of the phrases, longest first; never matches if empty."""
     ordered = sorted(phrases, key=len, reverse=True)
-    alternatives = "|".join(_phrase(p, plural) for p in ordered) or r"(?!)"
+    alternatives = _by_first_letter([_phrase(p, plural) for p in ordered], case) or r"(?!)"
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if case else re.IGNORECASE)
 
 
+def _by_first_letter(regexes: list[str], case: bool) -> str:
+    """The alternatives grouped by first letter, in order: the same first match, fewer tries.
+
+    Alternatives starting with different letters (in any case, when case is ignored) never
+    match at the same place, so the grouping keeps which one matches first.
+    """
+    if not all(regex[:1].isascii() and regex[:1].isalpha() for regex in regexes):
+        return "|".join(regexes)
+    groups: dict[str, list[str]] = {}
+    for regex in regexes:
+        groups.setdefault(regex[0] if case else regex[0].lower(), []).append(regex[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 def _indexed(phrases: Iterable[str], case: bool = False, plural: bool = False) -> _Phrases:
-    """Phrases as one pattern, with the literal-first scans of their first words' letters."""
+    """Phrases as one pattern, with a literal-first scan for each of their first words."""
     phrases = list(phrases)
-    leads: dict[str, re.Pattern[str]] = {}
+    regex = _any(phrases, case, plural)
+    scans: dict[str, re.Pattern[str]] = {}
+    whole: set[str] = set()
+    partial: set[str] = set()
     for phrase in phrases:
         words = phrase.split()
         run = re.match(r"\w+", words[0]) if words else None
         if run is None or not run.group().isascii() or words[0].lower() == "and":
-            return _Phrases(_any(phrases, case, plural), case, None)
-        lead = run.group() if case else run.group().lower()
+            return _Phrases(regex, case, None, frozenset(), ())
+        ends = run.group() == words[0].rstrip("*") and len(words) == 1
+        lead = run.group().lower()  # looked for in the folded text, even when case matters
+        (partial if ends and (plural or phrase.endswith("*")) else whole).add(lead)
         # The lead, then a look back that it starts a word: the engine skips to the lead.
-        leads.setdefault(lead, re.compile(rf"{re.escape(lead)}(?<!\w{re.escape(lead)})"))
-    return _Phrases(_any(phrases, case, plural), case, tuple(leads.items()))
+        scans.setdefault(lead, re.compile(rf"{lead}(?<!\w{lead})"))
+    return _Phrases(regex, case, scans, frozenset(whole), tuple(sorted(partial)))
 
 
 @cache
@@ -235,24 +263,24 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def find_force_mentions(text: str) -> list[tuple[str, int, int]]:
+def find_force_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
     """Every force named in `text` as (slug, start, end), left to right, longest name wins.
 
     Names must start with a capital; a match inside a non-force body's name or one of the
-    force's own `exclude` phrases does not count."""
+    force's own `exclude` phrases does not count. `index`: see _Phrases.finditer."""
     rules = _rules()
-    matches = [m for m in rules.names.finditer(text) if m.group()[0].isupper()]
-    matches += rules.abbreviations.finditer(text)
+    matches = [m for m in rules.names.finditer(text, index) if m.group()[0].isupper()]
+    matches += rules.abbreviations.finditer(text, index)
     if not matches:
         return []
-    blocked = [m.span() for m in rules.bodies.finditer(text)]
+    blocked = [m.span() for m in rules.bodies.finditer(text, index)]
     excluded: dict[str, list[tuple[int, int]]] = {}
     kept: list[tuple[str, int, int]] = []
     for match in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
         slug = rules.owners[_key(match.group())]
         exclude = rules.excludes.get(slug)
         if exclude is not None and slug not in excluded:
-            excluded[slug] = [m.span() for m in exclude.finditer(text)]
+            excluded[slug] = [m.span() for m in exclude.finditer(text, index)]
         vetoes = blocked + excluded.get(slug, [])
         vetoes += [(start, end) for _, start, end in kept]
         if not _overlaps(match.span(), vetoes):
@@ -295,7 +323,9 @@ def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
     about: dict[str, Evidence] = {}
     neutral: dict[str, Evidence] = {}
     # One search of the whole article: no name, body or exclude phrase spans two sentences.
-    for slug, start, end in find_force_mentions(text):
+    # The cue matchers' text of the article has the same words: its word index serves.
+    index = word_index(fold(ArticleText.of(title, paragraphs).text))
+    for slug, start, end in find_force_mentions(text, index):
         number = bisect_right(starts, start) - 1
         sentence, is_title = sentences[number]
         kind = _mention_kind(sentence, start - starts[number], end - starts[number])
