@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from conftest import TODAY
 
+from breachwatch.extract.cues import first_letter_alternation
 from breachwatch.extract.dates import infer_date
 
 
@@ -95,10 +96,8 @@ def test_dateline_word_on_its_own_line_dates_the_article() -> None:
 
 
 def test_month_and_weekday_names_match_whatever_their_case_and_length() -> None:
-    from breachwatch.extract.dates import _any_word
-
-    pattern = re.compile(rf"\b(?:{_any_word(['september', 'sept', 'sep', 'saturday', 'may'])})\b",
-                         re.I)
+    names = first_letter_alternation(["september", "sept", "sep", "saturday", "may"], case=False)
+    pattern = re.compile(rf"\b(?:{names})\b", re.I)
     assert [m.group() for m in pattern.finditer("SEPT, Sep and September; Saturday may")] == [
         "SEPT", "Sep", "September", "Saturday", "may"
     ]

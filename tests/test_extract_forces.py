@@ -9,9 +9,9 @@ import pytest
 from conftest import seed_path
 
 from breachwatch.datafiles import DataFileError, read_data_file
+from breachwatch.extract.cues import first_letter_alternation
 from breachwatch.extract.forces import (
     _any,
-    _by_first_letter,
     _indexed,
     extract_forces,
     find_force_mentions,
@@ -299,10 +299,10 @@ def test_a_misspelt_force_name_is_noticed_with_its_suggestion() -> None:
 
 def test_grouping_by_first_letter_keeps_the_first_alternative_that_matches() -> None:
     regexes = ["Kent\\s+Police", "Kent", "kentish", "Avon", "M"]
-    grouped = _by_first_letter(regexes, case=False)
+    grouped = first_letter_alternation(regexes, case=False)
     assert grouped == "k(?:ent\\s+Police|ent|entish)|a(?:von)|m(?:)"
     for text in ["KENT police", "Kentish", "kent", "Avon", "m", "x"]:
         flat = re.match(f"(?:{'|'.join(regexes)})", text, re.I)
         ours = re.match(f"(?:{grouped})", text, re.I)
         assert (flat and flat.group()) == (ours and ours.group())
-    assert _by_first_letter(["(?:and|&)\\s+x", "y"], case=False) == "(?:and|&)\\s+x|y"
+    assert first_letter_alternation(["(?:and|&)\\s+x", "y"], case=False) == "(?:and|&)\\s+x|y"

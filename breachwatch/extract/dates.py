@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from breachwatch.extract.cues import fold
+from breachwatch.extract.cues import first_letter_alternation, fold
 from breachwatch.sentences import split_sentences
 
 MONTHS = {
@@ -28,20 +28,10 @@ UNDATED = date(1970, 1, 1)
 
 
 
-def _any_word(words: list[str]) -> str:
-    """Regex for the first of `words` that matches, grouped by first letter to be tried faster.
-
-    Words with different first letters never match at the same place, so the grouping keeps
-    which word matches (and the order words are retried in when the rest of a pattern fails).
-    """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-_M = r"(?P<m>" + _any_word(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = r"(?P<wd>" + _any_word(list(WEEKDAYS)) + r")"
+# Names grouped by first letter: the same name matches, with fewer tries.
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+_M = r"(?P<m>" + first_letter_alternation(_MONTH_NAMES, case=False) + r")\.?"
+_WD = r"(?P<wd>" + first_letter_alternation(list(WEEKDAYS), case=False) + r")"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"

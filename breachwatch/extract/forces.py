@@ -10,7 +10,13 @@ from functools import cache, lru_cache
 from typing import Any
 
 from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
-from breachwatch.extract.cues import ArticleText, WordIndex, fold, word_index
+from breachwatch.extract.cues import (
+    ArticleText,
+    WordIndex,
+    first_letter_alternation,
+    fold,
+    word_index,
+)
 from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
 
@@ -194,22 +200,8 @@ def _phrase(text: str, plural: bool = False) -> str:
 def _any(phrases: Iterable[str], case: bool = False, plural: bool = False) -> re.Pattern[str]:
     """One pattern matching any of the phrases, longest first; never matches if empty."""
     ordered = sorted(phrases, key=len, reverse=True)
-    alternatives = _by_first_letter([_phrase(p, plural) for p in ordered], case) or r"(?!)"
+    alternatives = first_letter_alternation([_phrase(p, plural) for p in ordered], case) or r"(?!)"
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if case else re.IGNORECASE)
-
-
-def _by_first_letter(regexes: list[str], case: bool) -> str:
-    """The alternatives grouped by first letter, in order: the same first match, fewer tries.
-
-    Alternatives starting with different letters (in any case, when case is ignored) never
-    match at the same place, so the grouping keeps which one matches first.
-    """
-    if not all(regex[:1].isascii() and regex[:1].isalpha() for regex in regexes):
-        return "|".join(regexes)
-    groups: dict[str, list[str]] = {}
-    for regex in regexes:
-        groups.setdefault(regex[0] if case else regex[0].lower(), []).append(regex[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def _indexed(phrases: Iterable[str], case: bool = False, plural: bool = False) -> _Phrases:
