@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
@@ -24,7 +25,9 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE_BEFORE = re.compile(rf"{_MONTH}\s*$", re.IGNORECASE)
+# A month name ending the text (after trailing spaces are stripped): the longest is 9 letters.
+_MONTH_AT_END = re.compile(rf"{_MONTH}\Z", re.IGNORECASE)
+_LONGEST_MONTH = len("September")
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b", re.IGNORECASE)
 _WORDS_AFTER = 3
 # A sentence with this many counts is a list of figures even without a counted noun.
@@ -97,6 +100,11 @@ def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
 
 
+def _month_before(sentence: str, position: int) -> bool:
+    """Tell whether a month name, then only spaces, comes just before a position ("May 14")."""
+    return _MONTH_AT_END.search(sentence[:position].rstrip()[-_LONGEST_MONTH:]) is not None
+
+
 def counts_something(sentence: str) -> bool:
     """Tell whether a sentence gives an aggregate figure: a percentage or a count of things."""
     if not _DIGIT.search(sentence):
@@ -107,12 +115,12 @@ def counts_something(sentence: str) -> bool:
     counts = 0
     for number in _NUMBER.finditer(sentence):
         text = number.group()
-        if _is_year(text) or _DATE_BEFORE.search(sentence[: number.start()]):
+        if _is_year(text) or _month_before(sentence, number.start()):
             continue
         after = sentence[number.end() :]
         if _DATE_AFTER.match(after):
             continue
-        window = " ".join(WORD.findall(after)[:_WORDS_AFTER])
+        window = " ".join(m.group() for m in islice(WORD.finditer(after), _WORDS_AFTER))
         if counted.search(window):
             return True
         counts += 1
