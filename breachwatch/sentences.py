@@ -15,9 +15,10 @@ ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets),
-# then whitespace, then something that can open a sentence.
+# then whitespace, then something that can open a sentence. The boundary is group 1; the
+# regex starts with the punctuation so the engine skips straight to it.
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"""
+    r"""[.!?](["'\u201d\u2019)\]]*\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"""
 )
 _CLOSERS = "\"'\u201d\u2019)]"
 
@@ -50,7 +51,7 @@ def _split(text: str) -> tuple[str, ...]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         # The boundary starts after the terminal punctuation and any closers.
-        end = match.start()
+        end = match.start(1)
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
         candidate = text[start:end]

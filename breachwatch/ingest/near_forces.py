@@ -10,8 +10,13 @@ from functools import cache, lru_cache
 from breachwatch.extract.forces import Force, load_forces
 
 # Runs of capitalised words ("the Metropolitan Polce Service"), allowing "of" and "and".
-_WORD = r"[A-Z][\w&-]*(?<!['\u2019]s)"
-_CAPITALISED_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:of|and|&|{_WORD}))+")
+_AFTER_CAPITAL = r"[\w&-]*(?<!['\u2019]s)"
+_WORD = rf"[A-Z]{_AFTER_CAPITAL}"
+# The first capital comes first, then a look back that it starts a word (what \b before it
+# means): the regex engine skips straight to capitals.
+_CAPITALISED_RUN = re.compile(
+    rf"[A-Z](?<!\w[A-Z]){_AFTER_CAPITAL}(?:\s+(?:of|and|&|{_WORD}))+"
+)
 # How alike a phrase and a known name must be to suggest it (one slip in ~20 letters).
 SIMILARITY = 0.9
 # Distinct phrases examined per article, so a megabyte of capitals stays quick.
