@@ -103,3 +103,12 @@ def test_month_and_weekday_names_match_whatever_their_case_and_length() -> None:
     ]
     guess = infer_date("Hearing set", ["The panel sat on SATURDAY 11 FEBRUARY 2012."], TODAY)
     assert guess.date.isoformat() == "2012-02-11"
+
+
+def test_since_and_dateline_words_just_before_a_date() -> None:
+    from breachwatch.extract.dates import _dateline_before, _since_before
+
+    assert _since_before("Ever since the  ", 16) and _since_before("SINCE\n", 6)
+    assert not _since_before("convince the ", 13) and not _since_before("since", 5)
+    assert _dateline_before("First published on:\u00a0", 20)
+    assert not _dateline_before("Published", 9) and not _dateline_before("the post ", 9)

@@ -34,8 +34,12 @@ _M = r"(?P<m>" + first_letter_alternation(_MONTH_NAMES, case=False) + r")\.?"
 _WD = r"(?P<wd>" + first_letter_alternation(list(WEEKDAYS), case=False) + r")"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
-_DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"
+_DATELINE_WORDS = ("published", "posted", "updated", "last updated", "first published")
+_DATELINE = rf"(?:{'|'.join(_DATELINE_WORDS)})(?: on)?:?\s+"
 _DATELINE_ALONE = re.compile(_DATELINE.replace(r"\s+", r"\s*") + "$", re.I)
+# A dateline word ending a text once its trailing spaces are stripped; the longest is 19 letters.
+_DATELINE_AT_END = re.compile(_DATELINE.removesuffix(r"\s+") + r"\Z", re.I)
+_LONGEST_DATELINE = max(map(len, _DATELINE_WORDS)) + len(" on:")
 
 # What a sentence must hold for a pattern to match: a year, a weekday (all end in "day"), or
 # the word "year"; a pattern is tried only on sentences holding its need. Needs are looked
@@ -70,7 +74,9 @@ _FUTURE = re.compile(
     r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|next|upcoming)\b", re.I
 )
 _PERIOD_START = re.compile(rf"\b(?:between|from)\s+(?:{_M}\s+)?{_Y}\s+(?:and|to)\s+$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# "since" (and "the") ending a text once trailing spaces are stripped: see _since_before.
+_SINCE_AT_END = re.compile(r"(?<!\w)since\Z", re.I)
+_THE_AT_END = re.compile(r"\sthe\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,28 @@ def _scan(sentence: str, held: set[re.Pattern[str]]) -> list[tuple[str, re.Match
     return found
 
 
+def _since_before(sentence: str, position: int) -> bool:
+    """Tell whether "since" (or "since the") and spaces come just before a position."""
+    before = sentence[:position]
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    if _THE_AT_END.search(stripped[-4:]):
+        between = stripped[:-3]  # ends with the spaces between "since" and "the"
+        if _SINCE_AT_END.search(between.rstrip()[-6:]):
+            return True
+    return _SINCE_AT_END.search(stripped[-6:]) is not None
+
+
+def _dateline_before(sentence: str, position: int) -> bool:
+    """Tell whether a dateline word ("Published on:") and spaces come just before a position."""
+    before = sentence[:position]
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and bool(
+        _DATELINE_AT_END.search(stripped[-_LONGEST_DATELINE:])
+    )
+
+
 def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> DateGuess:
     """Guess when the article was published from the dates and relative phrases it uses."""
     today = today or date.today()
@@ -173,6 +201,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     publication_year: int | None = None
 
     mentions: list[_Mention] = []
+    future_sentences: dict[str, bool] = {}  # whether each sentence speaks of the future
     for sentence, kind, match in scanned:
         groups = match.groupdict()
         month = MONTHS.get((groups.get("m") or "").lower().rstrip("."))
@@ -180,9 +209,11 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             month = int(groups["n_m"])
             if not 1 <= month <= 12:
                 continue
-        since = bool(_SINCE.search(sentence[: match.start()]))
-        future = bool(_FUTURE.search(sentence))
-        dateline = bool(re.search(_DATELINE + "$", sentence[: match.start()], re.I)) or (
+        since = _since_before(sentence, match.start())
+        if sentence not in future_sentences:
+            future_sentences[sentence] = bool(_FUTURE.search(sentence))
+        future = future_sentences[sentence]
+        dateline = _dateline_before(sentence, match.start()) or (
             sentence in after_dateline and match.start() == 0
         )
         phrase = match.group(0)
