@@ -62,14 +62,20 @@ def slugify(text: str) -> str:
 def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[str]:
     """Where each tag's sentence sits in the body, as field:slug:sN (N as the page numbers it)."""
     numbers: dict[str, int] = {}
+    # Sentences of a normalised paragraph are normalised already.
     sentences = (s for paragraph in body for s in split_sentences(normalise_space(paragraph)))
     for number, sentence in enumerate(sentences, start=1):
-        numbers.setdefault(normalise_space(sentence), number)
+        numbers.setdefault(sentence, number)
+    normalised = {
+        item.sentence: normalise_space(item.sentence)
+        for found in evidence.values()
+        for item in found
+    }
     return [
-        f"{name}:{item.slug}:s{numbers[normalise_space(item.sentence)]}"
+        f"{name}:{item.slug}:s{numbers[normalised[item.sentence]]}"
         for name, found in evidence.items()
         for item in found
-        if normalise_space(item.sentence) in numbers
+        if normalised[item.sentence] in numbers
     ]
 
 
