@@ -7,6 +7,7 @@ import pytest
 from breachwatch.datafiles import DataFileError
 from breachwatch.extract.cues import (
     ArticleText,
+    CueTable,
     WordIndex,
     compile_cues,
     fold,
@@ -53,10 +54,10 @@ def test_bad_cue_names_the_data_file() -> None:
 
 
 def test_longest_overlapping_match_wins() -> None:
-    patterns = {
+    patterns = CueTable({
         "written-warning": compile_cues(["written warning"], "t", "a"),
         "final-written-warning": compile_cues(["final written warning"], "t", "b"),
-    }
+    })
     article = ArticleText.of("Headline", ["He got a final written warning."])
     matches = longest_matches(article, patterns)
     assert [m.slug for m in matches] == ["final-written-warning"]
@@ -123,3 +124,16 @@ def test_fold_lowers_only_ascii_letters_and_keeps_positions(text: str) -> None:
         "'" if c == "\u2019" else c.lower() if "A" <= c <= "Z" else c for c in text
     )
     assert fold(text) == expected
+
+
+def test_a_cue_table_finds_what_each_of_its_sets_finds() -> None:
+    sets = {
+        "warning": compile_cues(["(final|written) warning", "warn*"], "t", "a"),
+        "dismissal": compile_cues(["dismiss*", "sacked"], "t", "b"),
+        "never": compile_cues(["zebra crossing"], "t", "c"),
+    }
+    text = "He was warned, then given a final warning, then dismissed; others were sacked."
+    found = CueTable(sets).finditer(text, 5)
+    assert list(found) == ["warning", "dismissal"]
+    for name, matches in found.items():
+        assert matches == sets[name].finditer(text, 5)

@@ -289,13 +289,7 @@ class CueSet:
             for alternative in alternatives
             for span in alternative.spans(folded, index, pos)
         ]
-        kept: list[CueMatch] = []
-        last_end = -1
-        for begin, finish in sorted(found, key=lambda span: (span[0], -span[1])):
-            if begin >= last_end:
-                kept.append(CueMatch(text, begin, finish))
-                last_end = finish
-        return kept
+        return _non_overlapping(text, found)
 
     def search(self, text: str, pos: int = 0) -> CueMatch | None:
         """The leftmost match, or None (on long texts, the longest at that position)."""
@@ -304,6 +298,52 @@ class CueSet:
             return CueMatch(text, match.start(), match.end()) if match else None
         matches = self.finditer(text, pos)
         return matches[0] if matches else None
+
+
+def _non_overlapping(text: str, spans: list[tuple[int, int]]) -> list[CueMatch]:
+    """The spans as matches in text order, leftmost first and longest at a tie."""
+    kept: list[CueMatch] = []
+    last_end = -1
+    for begin, finish in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if begin >= last_end:
+            kept.append(CueMatch(text, begin, finish))
+            last_end = finish
+    return kept
+
+
+class CueTable:
+    """Named cue sets searched together, their first words looked up once per text."""
+
+    def __init__(self, sets: dict[str, CueSet]) -> None:
+        self.names = list(sets)
+        self.by_word: dict[str, list[tuple[str, _Alternative]]] = {}
+        by_first: dict[_Literal | None, list[tuple[str, _Alternative]]] = {}
+        for name, cue_set in sets.items():
+            for word, alternatives in cue_set.by_word.items():
+                self.by_word.setdefault(word, []).extend((name, a) for a in alternatives)
+            for first, alternatives in cue_set.by_first:
+                by_first.setdefault(first, []).extend((name, a) for a in alternatives)
+        self.by_first = list(by_first.items())
+        self.first_words = frozenset(self.by_word)
+
+    def finditer(self, text: str, pos: int = 0) -> dict[str, list[CueMatch]]:
+        """Each set's matches from `pos` on, as its finditer gives them; in the sets' order,
+        leaving out sets without any."""
+        folded = fold(text)
+        index = word_index(folded)
+        groups = [self.by_word[word] for word in self.first_words & index.words]
+        groups += [
+            alternatives
+            for first, alternatives in self.by_first
+            if first is None or first.occurs(folded, index)
+        ]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for alternatives in groups:
+            for name, alternative in alternatives:
+                found = alternative.spans(folded, index, pos)
+                if found:
+                    spans.setdefault(name, []).extend(found)
+        return {name: _non_overlapping(text, spans[name]) for name in self.names if name in spans}
 
 
 def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
@@ -410,17 +450,17 @@ class Match:
         return Evidence(self.slug, self.sentence)
 
 
-def find_all(article: ArticleText, patterns: dict[str, CueSet]) -> list[Match]:
+def find_all(article: ArticleText, patterns: CueTable) -> list[Match]:
     """Every cue match of every term in an article, in text order."""
     found = []
-    for slug, pattern in patterns.items():
-        for m in pattern.finditer(article.text):
+    for slug, matches in patterns.finditer(article.text).items():
+        for m in matches:
             sentence, offset = article.locate(m.start())
             found.append(Match(slug, m.start(), m.end(), sentence, offset))
     return sorted(found, key=lambda m: (m.start, m.slug))
 
 
-def longest_matches(article: ArticleText, patterns: dict[str, CueSet]) -> list[Match]:
+def longest_matches(article: ArticleText, patterns: CueTable) -> list[Match]:
     """Every term's cue matches; where two overlap, the longer one wins."""
     kept: list[Match] = []
     for match in sorted(find_all(article, patterns), key=lambda m: (m.start - m.end, m.start)):
