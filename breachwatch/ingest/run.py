@@ -32,6 +32,8 @@ from breachwatch.schema import MetadataError, validate
 SEED_SUFFIX = ".txt"
 # Show a progress bar when a batch is at least this large.
 PROGRESS_THRESHOLD = 50
+# Move the progress bar every this many seeds: each move costs more than a seed's bookkeeping.
+PROGRESS_STEP = 10
 # Ingest in a pool of processes only when each core gets at least this many seeds.
 POOL_THRESHOLD = 32
 
@@ -159,8 +161,10 @@ def ingest_all(
     cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("Ingesting seeds", total=len(seeds))
-        for seed, outcome in _ingest_seeds(seeds, corrections_dir, today, cache):
-            bar.advance(task)
+        stream = _ingest_seeds(seeds, corrections_dir, today, cache)
+        for number, (seed, outcome) in enumerate(stream, start=1):
+            if number % PROGRESS_STEP == 0 or number == len(seeds):
+                bar.update(task, completed=number)
             if isinstance(outcome, str):
                 report.errors.append(outcome)
                 continue

@@ -55,8 +55,11 @@ def write_atomically(path: Path, text: str) -> bool:
     """Replace `path` with `text` in one step; return False if nothing changed."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+    except FileNotFoundError:  # the folder is new
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
     return True
