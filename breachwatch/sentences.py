@@ -67,4 +67,8 @@ def _split(text: str) -> tuple[str, ...]:
 
 def normalise_space(text: str) -> str:
     """Collapse all whitespace runs to single spaces so texts compare by words."""
+    # Every whitespace character but the space is unprintable, so a printable text without
+    # doubled, leading or trailing spaces is normalised already (the usual case: no copy).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
