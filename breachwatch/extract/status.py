@@ -20,6 +20,7 @@ _NUMBER = re.compile(
     r"(?<![\w.,£$])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,£$])\d+(?:\.\d+)?(?![\w.,]\d|\w)"
 )
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -143,7 +144,12 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     """The article's status and the sentence it rests on (empty if it is only a default)."""
     article = ArticleText.of(title, paragraphs)
     minimum, _ = _statistics_rules()
-    figures = [s for s in article.sentences if counts_something(s)]
+    # Only sentences with a digit can give a figure: one search of the article finds them.
+    with_digits = {article.index_of(m.start()) for m in _DIGITS.finditer(article.text)}
+    figures = [
+        s for number, s in enumerate(article.sentences)
+        if number in with_digits and counts_something(s)
+    ]
     if len(figures) >= minimum:
         return Evidence("statistics", figures[0])
     found = _first_cue("not-proven", article) or _first_cue("proven", article)
