@@ -20,7 +20,6 @@ _NUMBER = re.compile(
     r"(?<![\w.,£$])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,£$])\d+(?:\.\d+)?(?![\w.,]\d|\w)"
 )
 _DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -140,16 +139,25 @@ def _first_cue(slug: str, article: ArticleText) -> Evidence | None:
     return None
 
 
+def _with_digits(article: ArticleText) -> list[int]:
+    """The sentences holding a digit, the only ones that can give a figure, in order."""
+    found = []
+    match = _DIGIT.search(article.text)
+    while match:
+        number = article.index_of(match.start())
+        found.append(number)
+        if number + 1 == len(article.starts):
+            break
+        match = _DIGIT.search(article.text, article.starts[number + 1])
+    return found
+
+
 def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     """The article's status and the sentence it rests on (empty if it is only a default)."""
     article = ArticleText.of(title, paragraphs)
     minimum, _ = _statistics_rules()
-    # Only sentences with a digit can give a figure: one search of the article finds them.
-    with_digits = {article.index_of(m.start()) for m in _DIGITS.finditer(article.text)}
-    figures = [
-        s for number, s in enumerate(article.sentences)
-        if number in with_digits and counts_something(s)
-    ]
+    figures = [article.sentences[number] for number in _with_digits(article)]
+    figures = [s for s in figures if counts_something(s)]
     if len(figures) >= minimum:
         return Evidence("statistics", figures[0])
     found = _first_cue("not-proven", article) or _first_cue("proven", article)
