@@ -306,3 +306,11 @@ def test_grouping_by_first_letter_keeps_the_first_alternative_that_matches() -> 
         ours = re.match(f"(?:{grouped})", text, re.I)
         assert (flat and flat.group()) == (ours and ours.group())
     assert first_letter_alternation(["(?:and|&)\\s+x", "y"], case=False) == "(?:and|&)\\s+x|y"
+
+
+def test_sub_phrases_are_the_capitalised_stretches_of_a_run() -> None:
+    from breachwatch.ingest.near_forces import _sub_phrases
+
+    assert _sub_phrases("The Kent of Police") == (
+        "The Kent", "The Kent of Police", "Kent of Police"
+    )

@@ -85,13 +85,18 @@ def _one_slip(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     return abs(len(mine) - len(real)) <= 2 and len(set(mine) & set(real)) * 2 >= len(set(real))
 
 
-def _sub_phrases(run: str) -> Iterable[str]:
-    """Every stretch of two or more words in a run, so 'The Metropolitan ...' is tried bare."""
+@lru_cache(maxsize=4096)
+def _sub_phrases(run: str) -> tuple[str, ...]:
+    """Every stretch of two or more words in a run, so 'The Metropolitan ...' is tried bare.
+
+    Cached: the same runs (force names, titles, bodies) recur from article to article."""
     words = run.split()
-    for start in range(len(words)):
-        for end in range(start + 2, len(words) + 1):
-            if words[start][0].isupper() and words[end - 1][0].isupper():
-                yield " ".join(words[start:end])
+    return tuple(
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, len(words) + 1)
+        if words[start][0].isupper() and words[end - 1][0].isupper()
+    )
 
 
 def near_force_names(texts: Iterable[str]) -> list[str]:
@@ -100,8 +105,7 @@ def near_force_names(texts: Iterable[str]) -> list[str]:
     phrases: dict[str, None] = {}
     for text in texts:
         for match in _CAPITALISED_RUN.finditer(text):
-            for phrase in _sub_phrases(match.group()):
-                phrases.setdefault(phrase)
+            phrases.update(dict.fromkeys(_sub_phrases(match.group())))
             if len(phrases) >= MAX_PHRASES:
                 break
     exact = {known[phrase.casefold()].slug for phrase in phrases if phrase.casefold() in known}
