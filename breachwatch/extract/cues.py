@@ -86,11 +86,19 @@ _EDGE_AFTER = r"(?![\w'])"
 
 # Characters besides A-Z that str.lower() changes (all beyond the BMP too, to keep the class
 # a fast bitmap): a text without them is folded by lower(), ten times faster than translate.
-_LOWER_CHANGES = re.compile(
-    "["
-    + re.escape("".join(c for c in map(chr, range(0x80, 0x10000)) if c.lower() != c))
-    + "\U00010000-\U0010ffff]"
-)
+
+
+def _changed_by_lower() -> str:
+    """The characters from U+0080 to U+FFFF that str.lower() changes."""
+    found = []
+    for start in range(0x80, 0x10000, 0x80):
+        block = "".join(map(chr, range(start, start + 0x80)))
+        if block.lower() != block:  # most blocks hold no upper-case letter: skip them whole
+            found += [c for c in block if c.lower() != c]
+    return "".join(found)
+
+
+_LOWER_CHANGES = re.compile("[" + re.escape(_changed_by_lower()) + "\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=64)
