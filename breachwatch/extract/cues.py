@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from breachwatch.datafiles import require
@@ -220,10 +220,26 @@ class _Alternative:
     first: _Literal | None
     source: str
     scan: re.Pattern[str]
+    # The needles by how the word index checks them: whole words (all at once), word
+    # beginnings, and text that does not start with a word character.
+    words: frozenset[str] = field(init=False)
+    prefixes: tuple[str, ...] = field(init=False)
+    texts: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Sort the needles by how they are checked."""
+        whole = [n.word for n in self.needles if n.word is not None and not n.prefix]
+        object.__setattr__(self, "words", frozenset(whole))
+        object.__setattr__(self, "prefixes", tuple(n.text for n in self.needles if n.prefix))
+        object.__setattr__(self, "texts", tuple(n.text for n in self.needles if n.word is None))
 
     def spans(self, folded: str, index: WordIndex, pos: int) -> list[tuple[int, int]]:
         """Where this cue matches in folded text, if the text holds all its literal words."""
-        if not all(needle.occurs(folded, index) for needle in self.needles):
+        if not (
+            self.words <= index.words
+            and all(map(index.has_prefix, self.prefixes))
+            and all(text in folded for text in self.texts)
+        ):
             return []
         return [m.span() for m in self.scan.finditer(folded, pos)]
 
