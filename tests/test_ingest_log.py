@@ -50,3 +50,25 @@ def test_ingest_text_is_ingest_seed_without_the_reading() -> None:
     assert (from_text.metadata, from_text.paragraphs, from_text.warnings) == (
         from_file.metadata, from_file.paragraphs, from_file.warnings
     )
+
+
+def test_the_cache_holds_ingested_seeds_and_is_reused(tmp_path: Path) -> None:
+    import shutil
+    from datetime import date
+
+    from breachwatch.ingest.cache import IngestCache, code_version
+    from breachwatch.ingest.run import ingest_all
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, seeds / seed.name)
+    today = date(2026, 1, 5)
+    console = Console(file=io.StringIO())
+    first = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console)
+    cache = IngestCache(tmp_path / "content", code_version(today))
+    assert all(cache.holds(seed.name) for seed in seeds.iterdir())
+    assert not cache.holds("missing.txt")
+    again = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console)
+    assert [a.metadata for a in again.articles] == [a.metadata for a in first.articles]
+    assert again.written == 0

@@ -239,6 +239,8 @@ def _ingest_seeds(
     """
     cached: dict[Path, bytes] = {}
     for seed in seeds:
+        if not cache.holds(seed.name):
+            continue  # nothing stored: no need to read and hash the seed here
         try:
             blob = cache.get(seed.name, seed_key(seed, corrections_path(corrections_dir, seed)))
         except OSError:
