@@ -132,7 +132,8 @@ def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
     if not seeds_dir.is_dir():
         raise SystemExit(f"{seeds_dir}: seeds folder not found")
     seeds = []
-    for path in sorted(seeds_dir.iterdir()):
+    # All in one folder: ordered by name, as paths would be, without comparing Path objects.
+    for path in sorted(seeds_dir.iterdir(), key=lambda path: path.name):
         if path.name.startswith("."):
             continue
         if path.suffix != SEED_SUFFIX or not path.is_file():
