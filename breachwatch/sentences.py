@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(
     r"""[.!?](["'\u201d\u2019)\]]*\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"""
 )
 _CLOSERS = "\"'\u201d\u2019)]"
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -28,12 +29,13 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     stripped = chunk.rstrip(_CLOSERS)
     if not stripped.endswith("."):
         return False
-    last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
+    words = stripped[:-1].rsplit(None, 1)  # only the last word is split off
+    last = words[-1] if words else ""
     last = last.lstrip("\"'\u201c\u2018(").lower()
     if last in ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.K.") do not end sentences.
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", last))
+    return _INITIALS.fullmatch(last) is not None
 
 
 def split_sentences(text: str) -> list[str]:
