@@ -15,11 +15,13 @@ ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets),
-# then whitespace, then something that can open a sentence.
+# then whitespace, then something that can open a sentence. The boundary is group 1; the
+# regex starts with the punctuation so the engine skips straight to it.
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"""
+    r"""[.!?](["'\u201d\u2019)\]]*\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"""
 )
 _CLOSERS = "\"'\u201d\u2019)]"
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -27,12 +29,13 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     stripped = chunk.rstrip(_CLOSERS)
     if not stripped.endswith("."):
         return False
-    last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
+    words = stripped[:-1].rsplit(None, 1)  # only the last word is split off
+    last = words[-1] if words else ""
     last = last.lstrip("\"'\u201c\u2018(").lower()
     if last in ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.K.") do not end sentences.
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", last))
+    return _INITIALS.fullmatch(last) is not None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -50,7 +53,7 @@ def _split(text: str) -> tuple[str, ...]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         # The boundary starts after the terminal punctuation and any closers.
-        end = match.start()
+        end = match.start(1)
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
         candidate = text[start:end]
@@ -66,4 +69,8 @@ def _split(text: str) -> tuple[str, ...]:
 
 def normalise_space(text: str) -> str:
     """Collapse all whitespace runs to single spaces so texts compare by words."""
+    # Every whitespace character but the space is unprintable, so a printable text without
+    # doubled, leading or trailing spaces is normalised already (the usual case: no copy).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from breachwatch.datafiles import DataFileError
-from breachwatch.extract.cues import ArticleText, compile_cues, longest_matches, words_before
+from breachwatch.extract.cues import (
+    ArticleText,
+    CueTable,
+    WordIndex,
+    compile_cues,
+    fold,
+    longest_matches,
+    words_before,
+)
 
 
 def found(cue: str, text: str) -> list[str]:
@@ -46,10 +54,10 @@ def test_bad_cue_names_the_data_file() -> None:
 
 
 def test_longest_overlapping_match_wins() -> None:
-    patterns = {
+    patterns = CueTable({
         "written-warning": compile_cues(["written warning"], "t", "a"),
         "final-written-warning": compile_cues(["final written warning"], "t", "b"),
-    }
+    })
     article = ArticleText.of("Headline", ["He got a final written warning."])
     matches = longest_matches(article, patterns)
     assert [m.slug for m in matches] == ["final-written-warning"]
@@ -72,3 +80,60 @@ def test_nested_brackets_are_refused_with_the_file_name() -> None:
         compile_cues(["suspended (from (the|his) job)"], "test.yaml", "outcome 'x'")
     with pytest.raises(DataFileError, match="unbalanced"):
         compile_cues(["suspended (from duty"], "test.yaml", "outcome 'x'")
+
+
+def test_word_index_knows_whole_words_and_their_beginnings() -> None:
+    index = WordIndex(fold("The officer's e-mails LEAKED data."))
+    assert {"the", "officer", "s", "e", "mails", "leaked", "data"} == index.words
+    assert index.has_prefix("leak")
+    assert index.has_prefix("mail")
+    assert not index.has_prefix("email")
+    assert not index.has_prefix("ked")
+
+
+def test_a_cue_starts_only_at_a_word_edge() -> None:
+    assert found("a (final|written) warning", "Data warning; a final warning") == [
+        "a final warning"
+    ]
+    assert found("leak*", "data-leak, 'leak and bleak leaks") == ["leak", "leaks"]
+    assert found("e-mail*", "He e-mailed it; the fee-mail was not") == ["e-mailed"]
+    assert found("officer's phone", "an officer's phone, not an officer phone") == [
+        "officer's phone"
+    ]
+
+
+def test_a_cue_whose_words_are_absent_is_skipped_without_matching() -> None:
+    assert found("passed .. information", "passed on the informant's name") == []
+    assert found("disclos* .. to (a|the) journalist*", "disclosed it to the journalists") == [
+        "disclosed it to the journalists"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PLAIN ASCII Text",
+        "Caf\u00c9 \u201cQUOTED\u201d it\u2019s",
+        "\u0130stanbul K\u212a \u03a3\u039f\u03a3",
+        "\U00010400 Deseret",
+        "stra\u00dfe \u017fs",
+    ],
+)
+def test_fold_lowers_only_ascii_letters_and_keeps_positions(text: str) -> None:
+    expected = "".join(
+        "'" if c == "\u2019" else c.lower() if "A" <= c <= "Z" else c for c in text
+    )
+    assert fold(text) == expected
+
+
+def test_a_cue_table_finds_what_each_of_its_sets_finds() -> None:
+    sets = {
+        "warning": compile_cues(["(final|written) warning", "warn*"], "t", "a"),
+        "dismissal": compile_cues(["dismiss*", "sacked"], "t", "b"),
+        "never": compile_cues(["zebra crossing"], "t", "c"),
+    }
+    text = "He was warned, then given a final warning, then dismissed; others were sacked."
+    found = CueTable(sets).finditer(text, 5)
+    assert list(found) == ["warning", "dismissal"]
+    for name, matches in found.items():
+        assert matches == sets[name].finditer(text, 5)

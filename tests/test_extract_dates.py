@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from conftest import TODAY
 
+from breachwatch.extract.cues import first_letter_alternation
 from breachwatch.extract.dates import infer_date
 
 
@@ -91,3 +93,22 @@ def test_numeric_dates_are_read_day_first() -> None:
 def test_dateline_word_on_its_own_line_dates_the_article() -> None:
     guess = infer_date("Officer sacked", ["Published", "12 March 2024", "Text from 2025."])
     assert (guess.date, guess.rule, guess.confidence) == (date(2024, 3, 12), "dateline", "high")
+
+
+def test_month_and_weekday_names_match_whatever_their_case_and_length() -> None:
+    names = first_letter_alternation(["september", "sept", "sep", "saturday", "may"], case=False)
+    pattern = re.compile(rf"\b(?:{names})\b", re.I)
+    assert [m.group() for m in pattern.finditer("SEPT, Sep and September; Saturday may")] == [
+        "SEPT", "Sep", "September", "Saturday", "may"
+    ]
+    guess = infer_date("Hearing set", ["The panel sat on SATURDAY 11 FEBRUARY 2012."], TODAY)
+    assert guess.date.isoformat() == "2012-02-11"
+
+
+def test_since_and_dateline_words_just_before_a_date() -> None:
+    from breachwatch.extract.dates import _dateline_before, _since_before
+
+    assert _since_before("Ever since the  ", 16) and _since_before("SINCE\n", 6)
+    assert not _since_before("convince the ", 13) and not _since_before("since", 5)
+    assert _dateline_before("First published on:\u00a0", 20)
+    assert not _dateline_before("Published", 9) and not _dateline_before("the post ", 9)

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 from conftest import seed_path
 
 from breachwatch.datafiles import DataFileError, read_data_file
+from breachwatch.extract.cues import first_letter_alternation
 from breachwatch.extract.forces import (
+    _any,
+    _indexed,
     extract_forces,
     find_force_mentions,
     load_forces,
     parse_forces,
     slugify_force_name,
 )
+from breachwatch.ingest.near_forces import _near_names, near_force_names
 
 CONTRACT_SLUGS = {
     "metropolitan-police-service",
@@ -250,3 +255,62 @@ def test_force_brought_in_for_independence_is_not_tagged() -> None:
          "The case was investigated by officers from Wiltshire Police to ensure independence."],
     )
     assert [e.slug for e in found] == ["avon-and-somerset-constabulary"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kent Police and KENT police; the kentish Kent",
+        "Greater Manchester Police, Manchester and the Met Office",
+        "\u212aent Police uses the Kelvin sign",  # a K the word index cannot see
+        "Avon & Somerset Constabulary (Avon and Somerset)",
+        "no force here at all",
+    ],
+)
+def test_indexed_phrases_find_what_the_plain_regex_finds(text: str) -> None:
+    phrases = ["Kent Police", "Kent", "Greater Manchester Police", "Manchester Police",
+               "Avon and Somerset Constabulary", "Avon and Somerset", "Met Office"]
+    for case in (False, True):
+        indexed = _indexed(phrases, case=case)
+        assert [m.span() for m in indexed.finditer(text)] == [
+            m.span() for m in _any(phrases, case=case).finditer(text)
+        ]
+
+
+def test_no_force_name_spans_two_sentences() -> None:
+    assert find_force_mentions("Greater Manchester Police") == [
+        ("greater-manchester-police", 0, 25)
+    ]
+    assert find_force_mentions("Greater\x00Manchester Police") == []
+    assert extract_forces("Officers were named by Greater", ["Manchester Police said so."]) == []
+
+
+def test_a_misspelt_force_name_is_noticed_with_its_suggestion() -> None:
+    [(name, score)] = _near_names("metropolitan polce service")
+    assert name == "metropolitan police service" and 0.9 <= score < 1
+    assert _near_names("the police service") == ()
+    assert near_force_names(["Officers of the Metropolitan Polce Service were named."]) == [
+        "'Metropolitan Polce Service' is not a known force; "
+        "did you mean 'Metropolitan Police Service'?"
+    ]
+    assert near_force_names(["The Metropolitan Police Service and the Metropolitan Polce "
+                             "Service"]) == []  # a slip beside the right name is noise
+
+
+def test_grouping_by_first_letter_keeps_the_first_alternative_that_matches() -> None:
+    regexes = ["Kent\\s+Police", "Kent", "kentish", "Avon", "M"]
+    grouped = first_letter_alternation(regexes, case=False)
+    assert grouped == "k(?:ent\\s+Police|ent|entish)|a(?:von)|m(?:)"
+    for text in ["KENT police", "Kentish", "kent", "Avon", "m", "x"]:
+        flat = re.match(f"(?:{'|'.join(regexes)})", text, re.I)
+        ours = re.match(f"(?:{grouped})", text, re.I)
+        assert (flat and flat.group()) == (ours and ours.group())
+    assert first_letter_alternation(["(?:and|&)\\s+x", "y"], case=False) == "(?:and|&)\\s+x|y"
+
+
+def test_sub_phrases_are_the_capitalised_stretches_of_a_run() -> None:
+    from breachwatch.ingest.near_forces import _sub_phrases
+
+    assert _sub_phrases("The Kent of Police") == (
+        "The Kent", "The Kent of Police", "Kent of Police"
+    )

@@ -66,3 +66,12 @@ def test_dropped_or_discontinued_cases_are_not_proven() -> None:
 
 def test_allegation_found_proven() -> None:
     assert status("Headline", "The allegation of gross misconduct was found proven.") == "proven"
+
+
+def test_a_month_just_before_a_number_makes_it_a_date() -> None:
+    from breachwatch.extract.status import _month_before
+
+    for text in ["on May 14", "in SEPTEMBER  3", "from sept\u00a012", "Dec\t\t5"]:
+        assert _month_before(text, len(text) - 2 if text[-2].isdigit() else len(text) - 1), text
+    for text in ["in Mayfair 14", "on 14", "the December party, 14"]:
+        assert not _month_before(text, len(text) - 2), text

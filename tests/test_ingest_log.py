@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import SEEDS
 from rich.console import Console
 
-from breachwatch.ingest.article import ingest_seed
+from breachwatch.ingest.article import ingest_seed, ingest_text, prepare
+from breachwatch.ingest.read import read_seed
 from breachwatch.ingest.run import _describe, _print_article
 
 
@@ -32,3 +33,42 @@ def test_plain_log_equals_rich_rendering(tmp_path: Path) -> None:
         out = Console(file=io.StringIO(), soft_wrap=True)
         _print_article(out, article)
         assert out.file.getvalue() == _rich(_describe(article)), seed.name
+
+
+def test_prepare_compiles_the_rules_before_workers_fork() -> None:
+    from breachwatch.extract.breaches import _rules
+
+    _rules.cache_clear()
+    prepare()
+    assert _rules.cache_info().currsize == 1
+
+
+def test_ingest_text_is_ingest_seed_without_the_reading() -> None:
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    from_file = ingest_seed(seed)
+    from_text = ingest_text(read_seed(seed)[0], seed)
+    assert (from_text.metadata, from_text.paragraphs, from_text.warnings) == (
+        from_file.metadata, from_file.paragraphs, from_file.warnings
+    )
+
+
+def test_the_cache_holds_ingested_seeds_and_is_reused(tmp_path: Path) -> None:
+    import shutil
+    from datetime import date
+
+    from breachwatch.ingest.cache import IngestCache, code_version
+    from breachwatch.ingest.run import ingest_all
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, seeds / seed.name)
+    today = date(2026, 1, 5)
+    console = Console(file=io.StringIO())
+    first = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console)
+    cache = IngestCache(tmp_path / "content", code_version(today))
+    assert all(cache.holds(seed.name) for seed in seeds.iterdir())
+    assert not cache.holds("missing.txt")
+    again = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console)
+    assert [a.metadata for a in again.articles] == [a.metadata for a in first.articles]
+    assert again.written == 0

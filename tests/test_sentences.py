@@ -31,3 +31,13 @@ def test_lower_case_after_full_stop_is_same_sentence() -> None:
 def test_empty_and_no_punctuation() -> None:
     assert split_sentences("   ") == []
     assert split_sentences("Subscribe now") == ["Subscribe now"]
+
+
+def test_normalise_space_returns_normalised_text_as_it_is() -> None:
+    from breachwatch.sentences import normalise_space
+
+    text = "Already single spaced, \u201cquoted\u201d text."
+    assert normalise_space(text) is text
+    for messy in [" lead", "trail ", "dou  ble", "tab\there", "nb\u00a0sp", "line\nbreak",
+                  "em\u2003space"]:
+        assert normalise_space(messy) == " ".join(messy.split())

@@ -13,6 +13,7 @@ from breachwatch.extract.cues import (
     ArticleText,
     CueMatch,
     CueSet,
+    CueTable,
     Match,
     compile_cues,
     cue_list,
@@ -47,8 +48,8 @@ class BreachType:
 class _Rules:
     """breaches.yaml compiled into patterns."""
 
-    cues: dict[str, CueSet]
-    recipients: dict[str, CueSet]
+    cues: CueTable
+    recipients: CueTable
     verbs: CueSet
     links: frozenset[str]
     not_if: CueSet
@@ -88,12 +89,14 @@ def _rules() -> _Rules:
     types = load_breach_types()
     links = cue_list(data, "recipient_links", _FILE, "recipient_links")
     return _Rules(
-        cues={s: compile_cues(t.cues, _FILE, f"breach {s!r}") for s, t in types.items() if t.cues},
-        recipients={
+        cues=CueTable(
+            {s: compile_cues(t.cues, _FILE, f"breach {s!r}") for s, t in types.items() if t.cues}
+        ),
+        recipients=CueTable({
             s: compile_cues(t.recipients, _FILE, f"breach {s!r}")
             for s, t in types.items()
             if t.recipients
-        },
+        }),
         verbs=compile_cues(
             cue_list(data, "disclosure_verbs", _FILE, "disclosure_verbs"), _FILE, "verbs"
         ),

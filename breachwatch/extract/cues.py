@@ -9,10 +9,10 @@ A cue is a phrase matched as whole words in any case:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from breachwatch.datafiles import require
 from breachwatch.extract.evidence import Evidence
@@ -21,7 +21,7 @@ from breachwatch.sentences import normalise_space, split_sentences
 GAP_WORDS = 6
 # Gaps and separators never cross a line break: an article's sentences are matched as one
 # text joined by line breaks, so no cue spans two sentences.
-_GAP = rf"(?:[^\w\n]+[\w'\u2019-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
+_GAP = rf"(?:[^\w\n]+[\w'-]+){{0,{GAP_WORDS}}}?[^\w\n]+"
 _SEPARATOR = r"[ \t\-\u2013\u2014/]+"
 # A word as cues count them: letters, digits, apostrophes and hyphens.
 WORD = re.compile(r"[\w'\u2019-]+")
@@ -30,14 +30,14 @@ _GROUPS = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
 
 
 def _word(word: str) -> str:
-    """Regex for one word of a cue: either apostrophe, "&" for "and", * for any ending."""
+    """Regex for one word of a folded cue: "&" for "and", * for any ending."""
     stem = word.endswith("*")
     text = word.rstrip("*")
     if text.lower() == "and":
         body = "(?:and|&)"
     else:
-        body = re.escape(text).replace("'", "['\u2019]")
-    return body + (r"[\w'\u2019-]*" if stem else "")
+        body = re.escape(text)
+    return body + (r"[\w'-]*" if stem else "")
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -75,18 +75,38 @@ def cue_regex(phrase: str) -> str:
 
 
 # Cues are matched case-sensitively against a lower-cased copy of the text (same length, so
-# positions agree): literal prefixes then let the regex engine skip ahead quickly.
+# positions agree): literal prefixes then let the regex engine skip ahead quickly. The copy has
+# only the straight apostrophe, so cue regexes name only that one (and compile faster).
 _FOLD = str.maketrans(
     {**{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}, "\u2019": "'"}
 )
-_EDGE_BEFORE = r"(?<![\w'\u2019])"
-_EDGE_AFTER = r"(?![\w'\u2019])"
+_EDGE_BEFORE = r"(?<![\w'])"
+_EDGE_AFTER = r"(?![\w'])"
+
+
+# Characters besides A-Z that str.lower() changes (all beyond the BMP too, to keep the class
+# a fast bitmap): a text without them is folded by lower(), ten times faster than translate.
+
+
+def _changed_by_lower() -> str:
+    """The characters from U+0080 to U+FFFF that str.lower() changes."""
+    found = []
+    for start in range(0x80, 0x10000, 0x80):
+        block = "".join(map(chr, range(start, start + 0x80)))
+        if block.lower() != block:  # most blocks hold no upper-case letter: skip them whole
+            found += [c for c in block if c.lower() != c]
+    return "".join(found)
+
+
+_LOWER_CHANGES = re.compile("[" + re.escape(_changed_by_lower()) + "\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """ASCII lower case and one apostrophe, keeping every character's position."""
-    return text.translate(_FOLD)
+    if _LOWER_CHANGES.search(text):
+        return text.translate(_FOLD)
+    return text.lower().replace("\u2019", "'")
 
 
 @dataclass(frozen=True)
@@ -126,42 +146,128 @@ def _expand_leading_group(phrase: str) -> list[str]:
     return [o for option in options for o in _expand_leading_group(option)]
 
 
-def _needles(phrase: str) -> tuple[str, ...]:
-    """Literal pieces the folded text must contain for the phrase to match anywhere."""
-    needles = []
-    for token in _tokens(phrase):
-        if token == ".." or token.startswith("(") or token.rstrip("*").lower() == "and":
-            continue
-        needles.append(fold(token.rstrip("*")))
-    return tuple(needles)
+# A word as the word index keys it: a run of word characters.
+_RUN = re.compile(r"\w+")
+
+
+class WordIndex:
+    """The words of a folded text, so a cue whose words are absent is skipped without a scan."""
+
+    def __init__(self, folded: str) -> None:
+        self.words = frozenset(_RUN.findall(folded))
+        self.ordered = sorted(self.words)
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Tell whether some word of the text begins with `prefix`."""
+        at = bisect_left(self.ordered, prefix)
+        return at < len(self.ordered) and self.ordered[at].startswith(prefix)
+
+
+@lru_cache(maxsize=64)
+def word_index(folded: str) -> WordIndex:
+    """The word index of a folded text; cached because every cue set asks for the same one."""
+    return WordIndex(folded)
+
+
+@dataclass(frozen=True)
+class _Literal:
+    """A literal word of a cue, as the word index can look it up.
+
+    In a match every literal starts a word (cues start at a word edge; separators and gaps
+    end in non-word characters). If the literal goes on after its leading run of word
+    characters ("e-mail", "officer's") or is a whole word, that run is a whole word of the
+    text; a stem ("leak*") only starts one. A literal starting with anything else is looked
+    for as a plain substring.
+    """
+
+    text: str
+    word: str | None
+    prefix: bool
+
+    @classmethod
+    def of(cls, token: str) -> _Literal:
+        """The literal of a folded cue token (a word, maybe ending in *)."""
+        text = token.rstrip("*")
+        run = _RUN.match(text)
+        word = run.group() if run else None
+        return cls(text, word, token.endswith("*") and word == text)
+
+    def occurs(self, folded: str, index: WordIndex) -> bool:
+        """Tell whether the text holds this literal where a match could use it."""
+        if self.word is None:
+            return self.text in folded
+        return index.has_prefix(self.word) if self.prefix else self.word in index.words
+
+
+def _needles(phrase: str) -> tuple[_Literal, ...]:
+    """Literal words the folded text must contain for the phrase to match anywhere."""
+    return tuple(
+        _Literal.of(fold(token))
+        for token in _tokens(phrase)
+        if token != ".." and not token.startswith("(") and token.rstrip("*").lower() != "and"
+    )
 
 
 @dataclass(frozen=True)
 class _Alternative:
-    """One expanded cue: the literals it needs, the literal it starts with, its regex."""
+    """One expanded cue: the literals it needs, the literal it starts with, its regex.
 
-    needles: tuple[str, ...]
-    first: str | None
-    regex: re.Pattern[str]
+    `source` is the plain regex; `scan` finds the same matches but starts with the first
+    literal where it can, so the regex engine skips straight to where that literal occurs.
+    """
 
-    def spans(self, folded: str, pos: int) -> list[tuple[int, int]]:
-        """Where this cue matches in folded text, trying only where its first word occurs."""
-        if not all(needle in folded for needle in self.needles):
+    needles: tuple[_Literal, ...]
+    first: _Literal | None
+    source: str
+    scan: re.Pattern[str]
+    # The needles by how the word index checks them: whole words (all at once), word
+    # beginnings, and text that does not start with a word character.
+    words: frozenset[str] = field(init=False)
+    prefixes: tuple[str, ...] = field(init=False)
+    texts: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Sort the needles by how they are checked."""
+        whole = [n.word for n in self.needles if n.word is not None and not n.prefix]
+        object.__setattr__(self, "words", frozenset(whole))
+        object.__setattr__(self, "prefixes", tuple(n.text for n in self.needles if n.prefix))
+        object.__setattr__(self, "texts", tuple(n.text for n in self.needles if n.word is None))
+
+    def spans(self, folded: str, index: WordIndex, pos: int) -> list[tuple[int, int]]:
+        """Where this cue matches in folded text, if the text holds all its literal words."""
+        if not (
+            self.words <= index.words
+            and all(map(index.has_prefix, self.prefixes))
+            and all(text in folded for text in self.texts)
+        ):
             return []
-        if self.first is None:
-            return [m.span() for m in self.regex.finditer(folded, pos)]
-        found = []
-        at = folded.find(self.first, pos)
-        while at != -1:
-            match = self.regex.match(folded, at)
-            if match:
-                found.append(match.span())
-            at = folded.find(self.first, match.end() if match else at + 1)
-        return found
+        return [m.span() for m in self.scan.finditer(folded, pos)]
+
+
+def _literal_first(source: str, first: str) -> str:
+    """The cue regex starting with its first literal, the word edge checked behind it: faster."""
+    body = _word(first.rstrip("*"))
+    if not source.startswith(body) or not _RUN.match(first):
+        return _EDGE_BEFORE + source
+    return f"{body}(?<![\\w']{body}){source[len(body):]}"
+
+
+def first_letter_alternation(regexes: list[str], case: bool) -> str:
+    """The regexes as one alternation grouped by first letter: the same first match, faster.
+
+    Alternatives starting with different letters or digits (in any case, when case is
+    ignored) never match at the same place, so the grouping keeps which one matches first.
+    """
+    if not all(regex[:1].isascii() and regex[:1].isalnum() for regex in regexes):
+        return "|".join(regexes)
+    groups: dict[str, list[str]] = {}
+    for regex in regexes:
+        groups.setdefault(regex[0] if case else regex[0].lower(), []).append(regex[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 # Up to this length a text is searched with one combined regex (hedge and negation checks on
-# a few words); longer texts go through the first-word index, which is faster on articles.
+# a few words); longer texts go through the word index, which is faster on articles.
 SHORT_TEXT = 200
 
 
@@ -169,29 +275,45 @@ class CueSet:
     """A list of cues, searched like one regex: leftmost matches first, longest at a tie."""
 
     def __init__(self, alternatives: list[_Alternative]) -> None:
-        self.by_first: dict[str | None, list[_Alternative]] = {}
+        by_first: dict[_Literal | None, list[_Alternative]] = {}
         for alternative in alternatives:
-            self.by_first.setdefault(alternative.first, []).append(alternative)
-        sources = sorted({a.regex.pattern for a in alternatives}, key=len, reverse=True)
-        self.combined = re.compile("|".join(sources) or r"(?!)")
+            by_first.setdefault(alternative.first, []).append(alternative)
+        # Cues starting with a whole word, by that word: one set intersection finds those the
+        # text may hold. The rest (stems, odd first characters) are checked one by one.
+        self.by_word: dict[str, list[_Alternative]] = {}
+        self.by_first: list[tuple[_Literal | None, list[_Alternative]]] = []
+        for first, group in by_first.items():
+            if first is not None and first.word is not None and not first.prefix:
+                self.by_word.setdefault(first.word, []).extend(group)
+            else:
+                self.by_first.append((first, group))
+        self.first_words = frozenset(self.by_word)
+        # Longest cue first; each as its literal-first regex, which matches the same.
+        scans = {a.source: a.scan.pattern for a in alternatives}
+        self.sources = [scans[source] for source in sorted(scans, key=len, reverse=True)]
+
+    @cached_property
+    def combined(self) -> re.Pattern[str]:
+        """All cues as one regex, compiled when first needed: few sets search short texts."""
+        return re.compile(first_letter_alternation(self.sources, case=True) or r"(?!)")
 
     def finditer(self, text: str, pos: int = 0) -> list[CueMatch]:
         """Non-overlapping matches from `pos` on, in text order."""
         folded = fold(text)
+        index = word_index(folded)
+        groups = [self.by_word[word] for word in self.first_words & index.words]
+        groups += [
+            alternatives
+            for first, alternatives in self.by_first
+            if first is None or first.occurs(folded, index)
+        ]
         found = [
             span
-            for first, alternatives in self.by_first.items()
-            if first is None or first in folded
+            for alternatives in groups
             for alternative in alternatives
-            for span in alternative.spans(folded, pos)
+            for span in alternative.spans(folded, index, pos)
         ]
-        kept: list[CueMatch] = []
-        last_end = -1
-        for begin, finish in sorted(found, key=lambda span: (span[0], -span[1])):
-            if begin >= last_end:
-                kept.append(CueMatch(text, begin, finish))
-                last_end = finish
-        return kept
+        return _non_overlapping(text, found)
 
     def search(self, text: str, pos: int = 0) -> CueMatch | None:
         """The leftmost match, or None (on long texts, the longest at that position)."""
@@ -200,6 +322,52 @@ class CueSet:
             return CueMatch(text, match.start(), match.end()) if match else None
         matches = self.finditer(text, pos)
         return matches[0] if matches else None
+
+
+def _non_overlapping(text: str, spans: list[tuple[int, int]]) -> list[CueMatch]:
+    """The spans as matches in text order, leftmost first and longest at a tie."""
+    kept: list[CueMatch] = []
+    last_end = -1
+    for begin, finish in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if begin >= last_end:
+            kept.append(CueMatch(text, begin, finish))
+            last_end = finish
+    return kept
+
+
+class CueTable:
+    """Named cue sets searched together, their first words looked up once per text."""
+
+    def __init__(self, sets: dict[str, CueSet]) -> None:
+        self.names = list(sets)
+        self.by_word: dict[str, list[tuple[str, _Alternative]]] = {}
+        by_first: dict[_Literal | None, list[tuple[str, _Alternative]]] = {}
+        for name, cue_set in sets.items():
+            for word, alternatives in cue_set.by_word.items():
+                self.by_word.setdefault(word, []).extend((name, a) for a in alternatives)
+            for first, alternatives in cue_set.by_first:
+                by_first.setdefault(first, []).extend((name, a) for a in alternatives)
+        self.by_first = list(by_first.items())
+        self.first_words = frozenset(self.by_word)
+
+    def finditer(self, text: str, pos: int = 0) -> dict[str, list[CueMatch]]:
+        """Each set's matches from `pos` on, as its finditer gives them; in the sets' order,
+        leaving out sets without any."""
+        folded = fold(text)
+        index = word_index(folded)
+        groups = [self.by_word[word] for word in self.first_words & index.words]
+        groups += [
+            alternatives
+            for first, alternatives in self.by_first
+            if first is None or first.occurs(folded, index)
+        ]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for alternatives in groups:
+            for name, alternative in alternatives:
+                found = alternative.spans(folded, index, pos)
+                if found:
+                    spans.setdefault(name, []).extend(found)
+        return {name: _non_overlapping(text, spans[name]) for name in self.names if name in spans}
 
 
 def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
@@ -219,15 +387,19 @@ def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
     alternatives = []
     for phrase in phrases:
         for expanded in _expand_leading_group(fold(phrase)):
+            first = _tokens(expanded)[0]
+            literal = None if first.startswith("(") or first == "and" else _Literal.of(first)
+            source = cue_regex(expanded)
+            plain = _EDGE_BEFORE + source + _EDGE_AFTER
             try:
-                regex = re.compile(_EDGE_BEFORE + cue_regex(expanded) + _EDGE_AFTER)
+                scan = re.compile(
+                    plain if literal is None else _literal_first(source, first) + _EDGE_AFTER
+                )
             except re.error as error:
                 require(False, data_file, f"{where}: cue {phrase!r} is not valid ({error})")
                 raise  # unreachable: require raised
-            first = _tokens(expanded)[0]
-            literal = None if first.startswith("(") or first == "and" else first.rstrip("*")
-            needles = tuple(n for n in _needles(expanded) if n != literal)
-            alternatives.append(_Alternative(needles, literal, regex))
+            needles = tuple(n for n in _needles(expanded) if n.text != (literal and literal.text))
+            alternatives.append(_Alternative(needles, literal, plain, scan))
     return CueSet(alternatives)
 
 
@@ -302,17 +474,17 @@ class Match:
         return Evidence(self.slug, self.sentence)
 
 
-def find_all(article: ArticleText, patterns: dict[str, CueSet]) -> list[Match]:
+def find_all(article: ArticleText, patterns: CueTable) -> list[Match]:
     """Every cue match of every term in an article, in text order."""
     found = []
-    for slug, pattern in patterns.items():
-        for m in pattern.finditer(article.text):
+    for slug, matches in patterns.finditer(article.text).items():
+        for m in matches:
             sentence, offset = article.locate(m.start())
             found.append(Match(slug, m.start(), m.end(), sentence, offset))
     return sorted(found, key=lambda m: (m.start, m.slug))
 
 
-def longest_matches(article: ArticleText, patterns: dict[str, CueSet]) -> list[Match]:
+def longest_matches(article: ArticleText, patterns: CueTable) -> list[Match]:
     """Every term's cue matches; where two overlap, the longer one wins."""
     kept: list[Match] = []
     for match in sorted(find_all(article, patterns), key=lambda m: (m.start - m.end, m.start)):

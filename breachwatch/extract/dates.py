@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from breachwatch.extract.cues import first_letter_alternation, fold
 from breachwatch.sentences import split_sentences
 
 MONTHS = {
@@ -24,26 +26,45 @@ NUMBER_WORDS = {
 }
 UNDATED = date(1970, 1, 1)
 
-_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+
+
+# Names grouped by first letter: the same name matches, with fewer tries.
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+_M = r"(?P<m>" + first_letter_alternation(_MONTH_NAMES, case=False) + r")\.?"
+_WD = r"(?P<wd>" + first_letter_alternation(list(WEEKDAYS), case=False) + r")"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
-_DATELINE = r"(?:published|posted|updated|last updated|first published)(?: on)?:?\s+"
+_DATELINE_WORDS = ("published", "posted", "updated", "last updated", "first published")
+_DATELINE = rf"(?:{'|'.join(_DATELINE_WORDS)})(?: on)?:?\s+"
 _DATELINE_ALONE = re.compile(_DATELINE.replace(r"\s+", r"\s*") + "$", re.I)
+# A dateline word ending a text once its trailing spaces are stripped; the longest is 19 letters.
+_DATELINE_AT_END = re.compile(_DATELINE.removesuffix(r"\s+") + r"\Z", re.I)
+_LONGEST_DATELINE = max(map(len, _DATELINE_WORDS)) + len(" on:")
 
+# What a sentence must hold for a pattern to match: a year, a weekday (all end in "day"), or
+# the word "year"; a pattern is tried only on sentences holding its need. Needs are looked
+# for in the folded text (ASCII lower case): no other letter matches d, a, y, e or r ignoring
+# case, so that finds what a case-blind search would.
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_DAY = re.compile("day")
+_HAS_YEAR_WORD = re.compile("year")
 # Ordered from most to least precise; a span matched once is not matched again.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I)),
-    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I)),
-    ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b")),
+PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
+     _HAS_YEAR),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I), _HAS_YEAR),
+    ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b"), _HAS_YEAR),
     # Numeric dates are read the British way, day first: 02/05/2022 is 2 May 2022.
-    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.]{_Y}\b")),
-    ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I)),
-    ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I)),
-    ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
-    ("my", re.compile(rf"\b{_M}\s+(?:of\s+|in\s+)?{_Y}\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|by|from|until|between|and|to|of)\s+{_Y}\b", re.I)),
+    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.]{_Y}\b"), _HAS_YEAR),
+    ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I), _HAS_DAY),
+    ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I), _HAS_DAY),
+    ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I),
+     _HAS_YEAR_WORD),
+    ("my", re.compile(rf"\b{_M}\s+(?:of\s+|in\s+)?{_Y}\b", re.I), _HAS_YEAR),
+    ("year", re.compile(rf"\b(?:in|since|during|by|from|until|between|and|to|of)\s+{_Y}\b", re.I),
+     _HAS_YEAR),
 ]
+_NEEDS = (_HAS_YEAR, _HAS_DAY, _HAS_YEAR_WORD)
 _DURATION = re.compile(
     r"\b(?:past|last|previous|in|over)\s+(?:nearly\s+|almost\s+|more than\s+)?"
     r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years\b",
@@ -53,7 +74,9 @@ _FUTURE = re.compile(
     r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|next|upcoming)\b", re.I
 )
 _PERIOD_START = re.compile(rf"\b(?:between|from)\s+(?:{_M}\s+)?{_Y}\s+(?:and|to)\s+$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# "since" (and "the") ending a text once trailing spaces are stripped: see _since_before.
+_SINCE_AT_END = re.compile(r"(?<!\w)since\Z", re.I)
+_THE_AT_END = re.compile(r"\sthe\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,17 +122,29 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-# Every date pattern needs a digit, a weekday ("...day") or "year": other sentences are skipped.
-_MAYBE_DATE = re.compile(r"\d|day|year", re.I)
+def _needs_held(sentences: list[str]) -> list[set[re.Pattern[str]]]:
+    """Which needs each sentence holds: one search of the whole article per need."""
+    starts, position = [], 0
+    for sentence in sentences:
+        starts.append(position)
+        position += len(sentence) + 1
+    held: list[set[re.Pattern[str]]] = [set() for _ in sentences]
+    folded = fold("\x00".join(sentences))  # no need spans a sentence break
+    for need in _NEEDS:
+        for match in need.finditer(folded):
+            held[bisect_right(starts, match.start()) - 1].add(need)
+    return held
 
 
-def _scan(sentence: str) -> list[tuple[str, re.Match[str]]]:
+def _scan(sentence: str, held: set[re.Pattern[str]]) -> list[tuple[str, re.Match[str]]]:
     """All date expressions in a sentence, most precise first, without overlaps."""
-    if not _MAYBE_DATE.search(sentence):
+    if not held:
         return []
     taken: list[range] = []
     found: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern, need in PATTERNS:
+        if need not in held:
+            continue
         for match in pattern.finditer(sentence):
             span = range(match.start(), match.end())
             if any(span.start < t.stop and t.start < span.stop for t in taken):
@@ -119,11 +154,38 @@ def _scan(sentence: str) -> list[tuple[str, re.Match[str]]]:
     return found
 
 
+def _since_before(sentence: str, position: int) -> bool:
+    """Tell whether "since" (or "since the") and spaces come just before a position."""
+    before = sentence[:position]
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    if _THE_AT_END.search(stripped[-4:]):
+        between = stripped[:-3]  # ends with the spaces between "since" and "the"
+        if _SINCE_AT_END.search(between.rstrip()[-6:]):
+            return True
+    return _SINCE_AT_END.search(stripped[-6:]) is not None
+
+
+def _dateline_before(sentence: str, position: int) -> bool:
+    """Tell whether a dateline word ("Published on:") and spaces come just before a position."""
+    before = sentence[:position]
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and bool(
+        _DATELINE_AT_END.search(stripped[-_LONGEST_DATELINE:])
+    )
+
+
 def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> DateGuess:
     """Guess when the article was published from the dates and relative phrases it uses."""
     today = today or date.today()
     sentences = [s for p in [title, *paragraphs] for s in split_sentences(p)]
-    scanned = [(s, kind, m) for s in sentences for kind, m in _scan(s)]
+    held = _needs_held(sentences)
+    scanned = [
+        (s, kind, m)
+        for s, needs in zip(sentences, held, strict=True)
+        for kind, m in _scan(s, needs)
+    ]
     # A dateline word on its own line ("Published") dates the sentence that follows it.
     after_dateline = {
         sentences[i + 1] for i, s in enumerate(sentences[:-1]) if _DATELINE_ALONE.match(s)
@@ -132,12 +194,14 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     floor = max((y for y in explicit_years if y <= today.year), default=0)
     durations = [
         (int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()])
-        for s in sentences
+        for s, needs in zip(sentences, held, strict=True)
+        if _HAS_YEAR_WORD in needs  # every duration ends in "years"
         for m in _DURATION.finditer(s)
     ]
     publication_year: int | None = None
 
     mentions: list[_Mention] = []
+    future_sentences: dict[str, bool] = {}  # whether each sentence speaks of the future
     for sentence, kind, match in scanned:
         groups = match.groupdict()
         month = MONTHS.get((groups.get("m") or "").lower().rstrip("."))
@@ -145,9 +209,11 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             month = int(groups["n_m"])
             if not 1 <= month <= 12:
                 continue
-        since = bool(_SINCE.search(sentence[: match.start()]))
-        future = bool(_FUTURE.search(sentence))
-        dateline = bool(re.search(_DATELINE + "$", sentence[: match.start()], re.I)) or (
+        since = _since_before(sentence, match.start())
+        if sentence not in future_sentences:
+            future_sentences[sentence] = bool(_FUTURE.search(sentence))
+        future = future_sentences[sentence]
+        dateline = _dateline_before(sentence, match.start()) or (
             sentence in after_dateline and match.start() == 0
         )
         phrase = match.group(0)

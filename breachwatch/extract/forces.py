@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
+from breachwatch.extract.cues import (
+    ArticleText,
+    WordIndex,
+    first_letter_alternation,
+    fold,
+    word_index,
+)
 from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
 
@@ -37,15 +45,70 @@ class Force:
     exclude: tuple[str, ...] = ()
 
 
+# Characters that match an ASCII letter ignoring case but are not one (dotted and dotless i,
+# long s, Kelvin sign): a text holding one is searched without the word index.
+_UNFOLDABLE = re.compile("[\u0130\u0131\u017f\u212a]")
+# Joins an article's sentences: no phrase can match across it (phrases hold no NUL).
+_SENTENCE_BREAK = "\x00"
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """A list of phrases as one regex, searched only where one of their first words starts.
+
+    A match starts a word (the regex begins with (?<!\\w)) with its phrase's first word, so
+    the places worth trying are where those first words start words; they are found in the
+    lower-cased text, which agrees with the case-blind regex unless the text holds one of the
+    _UNFOLDABLE letters. A first word is a whole word of the text when more follows it in its
+    phrase; otherwise (a one-word phrase taking a plural or any ending) it only begins one.
+    """
+
+    regex: re.Pattern[str]
+    case: bool
+    scans: dict[str, re.Pattern[str]] | None  # by first word; None: search the whole text
+    whole: frozenset[str]  # first words that are whole words (lower case)
+    partial: tuple[str, ...]  # first words that may only begin a word (lower case)
+
+    def finditer(self, text: str, index: WordIndex | None = None) -> list[re.Match[str]]:
+        """Like regex.finditer: every match, left to right, none overlapping.
+
+        `index` may be the word index of any text with the same words (the sentences joined
+        or spaced differently); by default that of `text`."""
+        if self.scans is None or (not self.case and _unfoldable(text)):
+            return list(self.regex.finditer(text))
+        folded = fold(text)
+        index = index or word_index(folded)
+        leads = [*(self.whole & index.words), *filter(index.has_prefix, self.partial)]
+        if not leads:
+            return []
+        starts = sorted({m.start() for lead in leads for m in self.scans[lead].finditer(folded)})
+        found = []
+        after = 0
+        for at in starts:
+            if at < after:
+                continue
+            match = self.regex.match(text, at)
+            if match:
+                found.append(match)
+                after = match.end()
+        return found
+
+
+@lru_cache(maxsize=8)
+def _unfoldable(text: str) -> bool:
+    """Tell whether a text holds a letter the folded text would not match ignoring case."""
+    return _UNFOLDABLE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class _Rules:
     """forces.yaml compiled into the patterns the matcher needs."""
 
-    names: re.Pattern[str]
-    abbreviations: re.Pattern[str]
+    names: _Phrases
+    abbreviations: _Phrases
     owners: dict[str, str]
-    excludes: dict[str, re.Pattern[str]]
-    bodies: re.Pattern[str]
+    excludes: dict[str, _Phrases]
+    bodies: _Phrases
     passing: re.Pattern[str]
     about: re.Pattern[str]
     figures: re.Pattern[str]
@@ -137,8 +200,28 @@ def _phrase(text: str, plural: bool = False) -> str:
 def _any(phrases: Iterable[str], case: bool = False, plural: bool = False) -> re.Pattern[str]:
     """One pattern matching any of the phrases, longest first; never matches if empty."""
     ordered = sorted(phrases, key=len, reverse=True)
-    alternatives = "|".join(_phrase(p, plural) for p in ordered) or r"(?!)"
+    alternatives = first_letter_alternation([_phrase(p, plural) for p in ordered], case) or r"(?!)"
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if case else re.IGNORECASE)
+
+
+def _indexed(phrases: Iterable[str], case: bool = False, plural: bool = False) -> _Phrases:
+    """Phrases as one pattern, with a literal-first scan for each of their first words."""
+    phrases = list(phrases)
+    regex = _any(phrases, case, plural)
+    scans: dict[str, re.Pattern[str]] = {}
+    whole: set[str] = set()
+    partial: set[str] = set()
+    for phrase in phrases:
+        words = phrase.split()
+        run = re.match(r"\w+", words[0]) if words else None
+        if run is None or not run.group().isascii() or words[0].lower() == "and":
+            return _Phrases(regex, case, None, frozenset(), ())
+        ends = run.group() == words[0].rstrip("*") and len(words) == 1
+        lead = run.group().lower()  # looked for in the folded text, even when case matters
+        (partial if ends and (plural or phrase.endswith("*")) else whole).add(lead)
+        # The lead, then a look back that it starts a word: the engine skips to the lead.
+        scans.setdefault(lead, re.compile(rf"{lead}(?<!\w{lead})"))
+    return _Phrases(regex, case, scans, frozenset(whole), tuple(sorted(partial)))
 
 
 @cache
@@ -156,11 +239,11 @@ def _rules() -> _Rules:
     names = [term for f in forces for term in (f.name, *f.aliases)]
     abbreviations = [term for f in forces for term in f.abbreviations]
     return _Rules(
-        names=_any(names),
-        abbreviations=_any(abbreviations, case=True),
+        names=_indexed(names),
+        abbreviations=_indexed(abbreviations, case=True),
         owners={_key(t): f.slug for f in forces for t in (f.name, *f.aliases, *f.abbreviations)},
-        excludes={f.slug: _any(f.exclude) for f in forces if f.exclude},
-        bodies=_any(_strings(data.get("bodies"), "bodies", "bodies"), plural=True),
+        excludes={f.slug: _indexed(f.exclude) for f in forces if f.exclude},
+        bodies=_indexed(_strings(data.get("bodies"), "bodies", "bodies"), plural=True),
         passing=_any(_strings(cues.get("passing"), "cues", "passing")),
         about=_any(_strings(cues.get("about"), "cues", "about")),
         figures=figures,
@@ -172,20 +255,25 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def find_force_mentions(text: str) -> list[tuple[str, int, int]]:
+def find_force_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
     """Every force named in `text` as (slug, start, end), left to right, longest name wins.
 
     Names must start with a capital; a match inside a non-force body's name or one of the
-    force's own `exclude` phrases does not count."""
+    force's own `exclude` phrases does not count. `index`: see _Phrases.finditer."""
     rules = _rules()
-    matches = [m for m in rules.names.finditer(text) if m.group()[0].isupper()]
-    matches += rules.abbreviations.finditer(text)
-    blocked = [m.span() for m in rules.bodies.finditer(text)]
+    matches = [m for m in rules.names.finditer(text, index) if m.group()[0].isupper()]
+    matches += rules.abbreviations.finditer(text, index)
+    if not matches:
+        return []
+    blocked = [m.span() for m in rules.bodies.finditer(text, index)]
+    excluded: dict[str, list[tuple[int, int]]] = {}
     kept: list[tuple[str, int, int]] = []
     for match in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
         slug = rules.owners[_key(match.group())]
         exclude = rules.excludes.get(slug)
-        vetoes = blocked + ([m.span() for m in exclude.finditer(text)] if exclude else [])
+        if exclude is not None and slug not in excluded:
+            excluded[slug] = [m.span() for m in exclude.finditer(text, index)]
+        vetoes = blocked + excluded.get(slug, [])
         vetoes += [(start, end) for _, start, end in kept]
         if not _overlaps(match.span(), vetoes):
             kept.append((slug, *match.span()))
@@ -217,22 +305,31 @@ def _mention_kind(sentence: str, start: int, end: int) -> str:
 def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
     """The forces the article is about, most relevant first, each with its best sentence."""
     sentences = [(title, True)] + [(s, False) for p in paragraphs for s in split_sentences(p)]
+    starts, position = [], 0
+    for sentence, _ in sentences:
+        starts.append(position)
+        position += len(sentence) + len(_SENTENCE_BREAK)
+    text = _SENTENCE_BREAK.join(sentence for sentence, _ in sentences)
     score: dict[str, int] = {}
     neutral_count: dict[str, int] = {}
     about: dict[str, Evidence] = {}
     neutral: dict[str, Evidence] = {}
-    for sentence, is_title in sentences:
-        for slug, start, end in find_force_mentions(sentence):
-            kind = _mention_kind(sentence, start, end)
-            if kind == "passing":
-                continue
-            kind = "title" if is_title else kind
-            score[slug] = score.get(slug, 0) + _WEIGHTS[kind]
-            if kind == "neutral":
-                neutral_count[slug] = neutral_count.get(slug, 0) + 1
-                neutral.setdefault(slug, Evidence(slug, sentence))
-            else:
-                about.setdefault(slug, Evidence(slug, sentence))
+    # One search of the whole article: no name, body or exclude phrase spans two sentences.
+    # The cue matchers' text of the article has the same words: its word index serves.
+    index = word_index(fold(ArticleText.of(title, paragraphs).text))
+    for slug, start, end in find_force_mentions(text, index):
+        number = bisect_right(starts, start) - 1
+        sentence, is_title = sentences[number]
+        kind = _mention_kind(sentence, start - starts[number], end - starts[number])
+        if kind == "passing":
+            continue
+        kind = "title" if is_title else kind
+        score[slug] = score.get(slug, 0) + _WEIGHTS[kind]
+        if kind == "neutral":
+            neutral_count[slug] = neutral_count.get(slug, 0) + 1
+            neutral.setdefault(slug, Evidence(slug, sentence))
+        else:
+            about.setdefault(slug, Evidence(slug, sentence))
     chosen = [
         slug
         for slug in score

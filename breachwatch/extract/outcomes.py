@@ -11,6 +11,7 @@ from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import (
     ArticleText,
     CueSet,
+    CueTable,
     compile_cues,
     cue_list,
     longest_matches,
@@ -64,12 +65,12 @@ def load_outcomes() -> dict[str, Outcome]:
 
 
 @cache
-def _patterns() -> dict[str, CueSet]:
+def _patterns() -> CueTable:
     """Each outcome's cues as one pattern."""
-    return {
+    return CueTable({
         slug: compile_cues(outcome.cues, _FILE, f"outcome {slug!r}")
         for slug, outcome in load_outcomes().items()
-    }
+    })
 
 
 @cache

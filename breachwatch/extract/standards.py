@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
-from breachwatch.extract.cues import ArticleText, CueSet, compile_cues, cue_list
+from breachwatch.extract.cues import ArticleText, CueSet, CueTable, compile_cues, cue_list
 from breachwatch.extract.evidence import Evidence, first_per_slug
 
 _FILE = "standards.yaml"
@@ -51,7 +51,7 @@ def load_standards() -> dict[str, Standard]:
 
 
 @cache
-def _patterns() -> tuple[CueSet, dict[str, CueSet], dict[str, CueSet]]:
+def _patterns() -> tuple[CueSet, CueTable, CueTable]:
     """The context pattern, and per standard its full-name and short-name patterns."""
     standards = load_standards()
     context = compile_cues(cue_list(read_data_file(_FILE), "context", _FILE, "context"),
@@ -60,12 +60,7 @@ def _patterns() -> tuple[CueSet, dict[str, CueSet], dict[str, CueSet]]:
     short = {
         s: compile_cues(st.short, _FILE, f"standard {s!r}") for s, st in standards.items()
     }
-    return context, full, short
-
-
-def _spans_taken(sentence: str, full: dict[str, CueSet]) -> list[tuple[int, int]]:
-    """Where full names sit, so "conduct" inside "discreditable conduct" is not read twice."""
-    return [m.span() for pattern in full.values() for m in pattern.finditer(sentence)]
+    return context, CueTable(full), CueTable(short)
 
 
 def extract_standards(title: str, paragraphs: list[str]) -> list[Evidence]:
@@ -78,12 +73,14 @@ def extract_standards(title: str, paragraphs: list[str]) -> list[Evidence]:
     found: list[tuple[int, Evidence]] = []
     for number, cue_start in first_cue.items():
         sentence, cue_offset = article.locate(cue_start)
-        taken = _spans_taken(sentence, full)
-        for slug, pattern in full.items():
-            for m in pattern.finditer(sentence):
+        full_names = full.finditer(sentence)
+        # Where full names sit, so "conduct" inside "discreditable conduct" is not read twice.
+        taken = [m.span() for matches in full_names.values() for m in matches]
+        for slug, matches in full_names.items():
+            for m in matches:
                 found.append((number * 10_000 + m.start(), Evidence(slug, sentence)))
-        for slug, pattern in short.items():
-            for m in pattern.finditer(sentence, cue_offset):
+        for slug, matches in short.finditer(sentence, cue_offset).items():
+            for m in matches:
                 if not any(s <= m.start() < e for s, e in taken):
                     found.append((number * 10_000 + m.start(), Evidence(slug, sentence)))
     return first_per_slug([evidence for _, evidence in sorted(found, key=lambda f: f[0])])

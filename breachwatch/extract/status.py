@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
@@ -18,12 +19,15 @@ SLUGS = ("alleged", "proven", "not-proven", "statistics")
 _NUMBER = re.compile(
     r"(?<![\w.,£$])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,£$])\d+(?:\.\d+)?(?![\w.,]\d|\w)"
 )
+_DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE_BEFORE = re.compile(rf"{_MONTH}\s*$", re.IGNORECASE)
+# A month name ending the text (after trailing spaces are stripped): the longest is 9 letters.
+_MONTH_AT_END = re.compile(rf"{_MONTH}\Z", re.IGNORECASE)
+_LONGEST_MONTH = len("September")
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b", re.IGNORECASE)
 _WORDS_AFTER = 3
 # A sentence with this many counts is a list of figures even without a counted noun.
@@ -96,20 +100,27 @@ def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
 
 
+def _month_before(sentence: str, position: int) -> bool:
+    """Tell whether a month name, then only spaces, comes just before a position ("May 14")."""
+    return _MONTH_AT_END.search(sentence[:position].rstrip()[-_LONGEST_MONTH:]) is not None
+
+
 def counts_something(sentence: str) -> bool:
     """Tell whether a sentence gives an aggregate figure: a percentage or a count of things."""
+    if not _DIGIT.search(sentence):
+        return False  # both a percentage and a count need a digit
     if _PERCENT.search(sentence):
         return True
     _, counted = _statistics_rules()
     counts = 0
     for number in _NUMBER.finditer(sentence):
         text = number.group()
-        if _is_year(text) or _DATE_BEFORE.search(sentence[: number.start()]):
+        if _is_year(text) or _month_before(sentence, number.start()):
             continue
         after = sentence[number.end() :]
         if _DATE_AFTER.match(after):
             continue
-        window = " ".join(WORD.findall(after)[:_WORDS_AFTER])
+        window = " ".join(m.group() for m in islice(WORD.finditer(after), _WORDS_AFTER))
         if counted.search(window):
             return True
         counts += 1
@@ -128,11 +139,25 @@ def _first_cue(slug: str, article: ArticleText) -> Evidence | None:
     return None
 
 
+def _with_digits(article: ArticleText) -> list[int]:
+    """The sentences holding a digit, the only ones that can give a figure, in order."""
+    found = []
+    match = _DIGIT.search(article.text)
+    while match:
+        number = article.index_of(match.start())
+        found.append(number)
+        if number + 1 == len(article.starts):
+            break
+        match = _DIGIT.search(article.text, article.starts[number + 1])
+    return found
+
+
 def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     """The article's status and the sentence it rests on (empty if it is only a default)."""
     article = ArticleText.of(title, paragraphs)
     minimum, _ = _statistics_rules()
-    figures = [s for s in article.sentences if counts_something(s)]
+    figures = [article.sentences[number] for number in _with_digits(article)]
+    figures = [s for s in figures if counts_something(s)]
     if len(figures) >= minimum:
         return Evidence("statistics", figures[0])
     found = _first_cue("not-proven", article) or _first_cue("proven", article)

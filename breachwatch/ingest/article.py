@@ -25,6 +25,16 @@ from breachwatch.ingest.read import SeedError, read_seed
 from breachwatch.sentences import normalise_space, split_sentences
 
 MAX_SLUG_CHARS = 80
+# A made-up seed whose ingest reads every data file and compiles its patterns.
+_SAMPLE = """Kent Polce Service officer sacked after he leaked police records to a journalist
+
+By Reporter | Example News
+
+A Kent Police constable who searched police systems without a policing purpose and disclosed
+14 records to a journalist was dismissed without notice at a misconduct hearing on Monday
+3 May 2021, after the panel found he breached the standards of professional behaviour relating
+to confidentiality; he could face prosecution and was not given a final written warning.
+"""
 
 
 @dataclass
@@ -52,20 +62,36 @@ def slugify(text: str) -> str:
 def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[str]:
     """Where each tag's sentence sits in the body, as field:slug:sN (N as the page numbers it)."""
     numbers: dict[str, int] = {}
+    # Sentences of a normalised paragraph are normalised already.
     sentences = (s for paragraph in body for s in split_sentences(normalise_space(paragraph)))
     for number, sentence in enumerate(sentences, start=1):
-        numbers.setdefault(normalise_space(sentence), number)
+        numbers.setdefault(sentence, number)
+    normalised = {
+        item.sentence: normalise_space(item.sentence)
+        for found in evidence.values()
+        for item in found
+    }
     return [
-        f"{name}:{item.slug}:s{numbers[normalise_space(item.sentence)]}"
+        f"{name}:{item.slug}:s{numbers[normalised[item.sentence]]}"
         for name, found in evidence.items()
         for item in found
-        if normalise_space(item.sentence) in numbers
+        if normalised[item.sentence] in numbers
     ]
+
+
+def prepare() -> None:
+    """Read and compile the data files now, so worker processes forked later share them."""
+    ingest_text(_SAMPLE, Path("sample.txt"))
 
 
 def ingest_seed(path: Path, today: date | None = None) -> Article:
     """Turn one seed file into an Article; raises SeedError if it cannot become one."""
     text, _encoding = read_seed(path)
+    return ingest_text(text, path, today)
+
+
+def ingest_text(text: str, path: Path, today: date | None = None) -> Article:
+    """Turn the text of the seed at `path` into an Article; raises SeedError if it cannot."""
     lines, dropped = strip_boilerplate(text)
     publisher, masthead_index = extract_publisher(lines)
     if masthead_index is not None:

@@ -49,6 +49,10 @@ class IngestCache:
         if stored_version == version and isinstance(entries, dict):
             self.entries = entries
 
+    def holds(self, name: str) -> bool:
+        """Tell whether anything is stored for this seed (else there is no key to compute)."""
+        return name in self.entries
+
     def get(self, name: str, key: str) -> bytes | None:
         """The pickled result stored for this seed, if its inputs are unchanged."""
         found = self.entries.get(name)

@@ -14,7 +14,11 @@ _LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)(?=[.)]))", re.MULTILINE)
 def escape_markdown(text: str) -> str:
     """Return `text` as Markdown source whose rendering shows the same characters."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE.sub(r"\\\1", text)
+    if _INLINE.search(text):  # most text has none: one quick scan instead of a substitution
+        text = _INLINE.sub(r"\\\1", text)
+    if "\n" not in text:  # one line: only its start can be a line start
+        start = _LINE_START.match(text)
+        return text if start is None else _escape_line_start(start) + text[start.end() :]
     return _LINE_START.sub(_escape_line_start, text)
 
 

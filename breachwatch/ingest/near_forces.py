@@ -5,13 +5,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from breachwatch.extract.forces import Force, load_forces
 
 # Runs of capitalised words ("the Metropolitan Polce Service"), allowing "of" and "and".
-_WORD = r"[A-Z][\w&-]*(?<!['\u2019]s)"
-_CAPITALISED_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:of|and|&|{_WORD}))+")
+_AFTER_CAPITAL = r"[\w&-]*(?<!['\u2019]s)"
+_WORD = rf"[A-Z]{_AFTER_CAPITAL}"
+# The first capital comes first, then a look back that it starts a word (what \b before it
+# means): the regex engine skips straight to capitals.
+_CAPITALISED_RUN = re.compile(
+    rf"[A-Z](?<!\w[A-Z]){_AFTER_CAPITAL}(?:\s+(?:of|and|&|{_WORD}))+"
+)
 # How alike a phrase and a known name must be to suggest it (one slip in ~20 letters).
 SIMILARITY = 0.9
 # Distinct phrases examined per article, so a megabyte of capitals stays quick.
@@ -48,11 +53,28 @@ def _candidates(phrase: str) -> set[str]:
         name
         for word in unique
         for name, name_words in index.get((len(words), word), ())
-        if len(unique - name_words) <= 1
-        and _one_slip(unique - name_words, name_words - unique)
         # ratio = 2 * matches / (len(a) + len(b)) <= 2 * min / sum, so lengths must be close.
-        and 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
+        if 2 * min(len(name), len(phrase)) / (len(name) + len(phrase)) >= SIMILARITY
+        and len(unique - name_words) <= 1
+        and _one_slip(unique - name_words, name_words - unique)
     }
+
+
+@lru_cache(maxsize=8192)
+def _near_names(folded: str) -> tuple[tuple[str, float], ...]:
+    """Known names at least SIMILARITY alike to a case-folded phrase, with their scores.
+
+    Cached: the same capitalised phrases ("Chief Constable", "Home Office") recur in article
+    after article."""
+    found = []
+    for name in sorted(_candidates(folded)):
+        matcher = difflib.SequenceMatcher(None, folded, name)
+        if matcher.quick_ratio() < SIMILARITY:
+            continue
+        score = matcher.ratio()
+        if score >= SIMILARITY:
+            found.append((name, score))
+    return tuple(found)
 
 
 def _one_slip(ours: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -63,13 +85,18 @@ def _one_slip(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     return abs(len(mine) - len(real)) <= 2 and len(set(mine) & set(real)) * 2 >= len(set(real))
 
 
-def _sub_phrases(run: str) -> Iterable[str]:
-    """Every stretch of two or more words in a run, so 'The Metropolitan ...' is tried bare."""
+@lru_cache(maxsize=4096)
+def _sub_phrases(run: str) -> tuple[str, ...]:
+    """Every stretch of two or more words in a run, so 'The Metropolitan ...' is tried bare.
+
+    Cached: the same runs (force names, titles, bodies) recur from article to article."""
     words = run.split()
-    for start in range(len(words)):
-        for end in range(start + 2, len(words) + 1):
-            if words[start][0].isupper() and words[end - 1][0].isupper():
-                yield " ".join(words[start:end])
+    return tuple(
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, len(words) + 1)
+        if words[start][0].isupper() and words[end - 1][0].isupper()
+    )
 
 
 def near_force_names(texts: Iterable[str]) -> list[str]:
@@ -78,23 +105,18 @@ def near_force_names(texts: Iterable[str]) -> list[str]:
     phrases: dict[str, None] = {}
     for text in texts:
         for match in _CAPITALISED_RUN.finditer(text):
-            for phrase in _sub_phrases(match.group()):
-                phrases.setdefault(phrase)
+            phrases.update(dict.fromkeys(_sub_phrases(match.group())))
             if len(phrases) >= MAX_PHRASES:
                 break
     exact = {known[phrase.casefold()].slug for phrase in phrases if phrase.casefold() in known}
     best: dict[str, tuple[float, str]] = {}
     for phrase in phrases:
-        if phrase.casefold() in known:
-            continue
         folded = phrase.casefold()
-        for name in sorted(_candidates(folded)):
-            matcher = difflib.SequenceMatcher(None, folded, name)
-            if matcher.quick_ratio() < SIMILARITY:
-                continue
-            score = matcher.ratio()
+        if folded in known:
+            continue
+        for name, score in _near_names(folded):
             force = known[name]
-            if score < SIMILARITY or force.slug in exact:
+            if force.slug in exact:
                 continue
             if score > best.get(force.name, (0.0, ""))[0]:
                 best[force.name] = (score, phrase)  # a slip beside the right name is noise

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
-from breachwatch.ingest.article import Article, ingest_seed
+from breachwatch.ingest.article import Article, ingest_seed, prepare
 from breachwatch.ingest.cache import IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
@@ -32,6 +32,8 @@ from breachwatch.schema import MetadataError, validate
 SEED_SUFFIX = ".txt"
 # Show a progress bar when a batch is at least this large.
 PROGRESS_THRESHOLD = 50
+# Move the progress bar every this many seeds: each move costs more than a seed's bookkeeping.
+PROGRESS_STEP = 10
 # Ingest in a pool of processes only when each core gets at least this many seeds.
 POOL_THRESHOLD = 32
 
@@ -130,7 +132,8 @@ def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
     if not seeds_dir.is_dir():
         raise SystemExit(f"{seeds_dir}: seeds folder not found")
     seeds = []
-    for path in sorted(seeds_dir.iterdir()):
+    # All in one folder: ordered by name, as paths would be, without comparing Path objects.
+    for path in sorted(seeds_dir.iterdir(), key=lambda path: path.name):
         if path.name.startswith("."):
             continue
         if path.suffix != SEED_SUFFIX or not path.is_file():
@@ -159,8 +162,10 @@ def ingest_all(
     cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("Ingesting seeds", total=len(seeds))
-        for seed, outcome in _ingest_seeds(seeds, corrections_dir, today, cache):
-            bar.advance(task)
+        stream = _ingest_seeds(seeds, corrections_dir, today, cache)
+        for number, (seed, outcome) in enumerate(stream, start=1):
+            if number % PROGRESS_STEP == 0 or number == len(seeds):
+                bar.update(task, completed=number)
             if isinstance(outcome, str):
                 report.errors.append(outcome)
                 continue
@@ -235,6 +240,8 @@ def _ingest_seeds(
     """
     cached: dict[Path, bytes] = {}
     for seed in seeds:
+        if not cache.holds(seed.name):
+            continue  # nothing stored: no need to read and hash the seed here
         try:
             blob = cache.get(seed.name, seed_key(seed, corrections_path(corrections_dir, seed)))
         except OSError:
@@ -243,7 +250,10 @@ def _ingest_seeds(
             cached[seed] = blob
     fresh = [seed for seed in seeds if seed not in cached]
     workers = min(_cores(), len(fresh) // POOL_THRESHOLD)
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork")) if workers >= 2 else None
+    pool = None
+    if workers >= 2:
+        prepare()  # compiled once here, inherited by every forked worker
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
     if pool is not None:
         results = pool.map(_ingest_one, fresh, [corrections_dir] * len(fresh),
                            [today] * len(fresh), chunksize=max(1, len(fresh) // (workers * 16)))

@@ -9,6 +9,7 @@ from typing import Any
 
 from breachwatch.ingest.escape import escape_markdown
 from breachwatch.schema import FIELDS
+from breachwatch.sentences import normalise_space
 
 DIGEST_KEY = "Ingest_digest"
 
@@ -32,7 +33,7 @@ def render_markdown(metadata: dict[str, Any], paragraphs: list[str]) -> str:
         for field in FIELDS
         if field.name in metadata and metadata[field.name] not in (None, "", [])
     ]
-    body = "\n\n".join(escape_markdown(" ".join(p.split())) for p in paragraphs)
+    body = "\n\n".join(escape_markdown(normalise_space(p)) for p in paragraphs)
     text = "\n".join(header) + "\n\n" + body + "\n"
     return f"{DIGEST_KEY}: {_digest(text)}\n{text}"
 
@@ -55,8 +56,11 @@ def write_atomically(path: Path, text: str) -> bool:
     """Replace `path` with `text` in one step; return False if nothing changed."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+    except FileNotFoundError:  # the folder is new
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
     return True
