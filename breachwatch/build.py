@@ -13,13 +13,10 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
+from breachwatch.failures import BuildError
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.page_reuse import install_keys
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
-
-
-class BuildError(RuntimeError):
-    """The site could not be built; the previous output is untouched."""
 
 
 class _Pelican(Pelican):

@@ -7,6 +7,10 @@ from jinja2 import TemplateSyntaxError
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".j2")
 
 
+class BuildError(RuntimeError):
+    """The site could not be built; the previous output is untouched."""
+
+
 def template_location(error: BaseException) -> str | None:
     """'<template>:<line>' of the innermost template an error passed through, if any."""
     if isinstance(error, TemplateSyntaxError):

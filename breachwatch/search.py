@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from breachwatch.build import BuildError
+from breachwatch.failures import BuildError
 from breachwatch.search_index import IndexFormatError, canonicalise_index
 
 # Pagefind writes its index and UI here, next to the pages; the search page loads it from there.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +26,7 @@ from breachwatch.ingest.write import (
     render_markdown,
     write_atomically,
 )
+from breachwatch.parallel import cores
 from breachwatch.schema import MetadataError, validate
 
 SEED_SUFFIX = ".txt"
@@ -223,13 +223,6 @@ def _ingest_one(seed: Path, corrections_dir: Path, today: date | None) -> tuple[
     return key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _cores() -> int:
-    """Cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def _ingest_seeds(
     seeds: list[Path], corrections_dir: Path, today: date | None, cache: IngestCache
 ) -> Iterator[tuple[Path, Article | str]]:
@@ -249,7 +242,7 @@ def _ingest_seeds(
         if blob is not None:
             cached[seed] = blob
     fresh = [seed for seed in seeds if seed not in cached]
-    workers = min(_cores(), len(fresh) // POOL_THRESHOLD)
+    workers = min(cores(), len(fresh) // POOL_THRESHOLD)
     pool = None
     if workers >= 2:
         prepare()  # compiled once here, inherited by every forked worker
