@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,8 @@ def _linked(article: Any) -> tuple:
             [stable(meta.get(name)) for name in DATE_FIELDS], stable(article.case_status))
 
 
-def article_page_inputs(article: Any, context: dict[str, Any]) -> tuple:
+def article_page_inputs(article: Any, context: dict[str, Any],
+                        linked: Callable[[Any], tuple] = _linked) -> tuple:
     """Everything article.html reads, as plain values."""
     case = getattr(article, "case", None)
     return (
@@ -74,22 +76,22 @@ def article_page_inputs(article: Any, context: dict[str, Any]) -> tuple:
          for name in ("forces", "breaches", "outcomes", "standards", "evidence_anchors")],
         [(repr(f.figure), f.url, f.label, f.scope_name, f.period_label)
          for f in getattr(article, "figures", [])],
-        [(_linked(r.article), r.same_case, list(r.shared))
+        [(linked(r.article), r.same_case, list(r.shared))
          for r in getattr(article, "related", [])],
-        _linked(getattr(article, "older_article", None)),
-        _linked(getattr(article, "newer_article", None)),
+        linked(getattr(article, "older_article", None)),
+        linked(getattr(article, "newer_article", None)),
         (case.url, case.name, len(case.articles)) if case else (),
         [(page.url, page.title) for page in context.get("pages", [])],
     )
 
 
 def list_page_inputs(page: Any, paginator: Any, kwargs: dict[str, Any],
-                     context: dict[str, Any]) -> tuple:
+                     context: dict[str, Any], linked: Callable[[Any], tuple] = _linked) -> tuple:
     """Everything a later page of a list shows: its articles, the term, the page numbers."""
     term = kwargs.get("term")
     return (
         page.save_as, page.number, paginator.num_pages, paginator.count,
-        [(_linked(a), a.metadata.get("publisher"), [f.name for f in getattr(a, "forces", [])])
+        [(linked(a), a.metadata.get("publisher"), [f.name for f in getattr(a, "forces", [])])
          for a in page.object_list],
         (stable(term), getattr(term, "definition", None)) if term is not None else (),
         [(p.url, p.title) for p in context.get("pages", [])],
@@ -129,6 +131,16 @@ class PageReuse:
         self.new: dict[str, str] = {}
         self.theme = theme_digest(settings["THEME"]) if self.keys_file else ""
         self.reused = 0
+        self._links: dict[int, tuple] = {}  # by id(): articles live as long as the build
+
+    def _linked(self, article: Any) -> tuple:
+        """_linked(article), worked out once per article (each is shown on ~15 pages)."""
+        if article is None:
+            return ()
+        found = self._links.get(id(article))
+        if found is None:
+            found = self._links[id(article)] = _linked(article)
+        return found
 
     def _load(self) -> dict[str, str]:
         """The live output's page keys; none when the file is missing or unreadable."""
@@ -146,7 +158,7 @@ class PageReuse:
             return False
         if any(mark in article._content for mark in PELICAN_LINK_MARKS):
             return False  # {filename}-style links follow other pages' URLs: always render
-        key = self._key(name, article_page_inputs(article, context))
+        key = self._key(name, article_page_inputs(article, context, self._linked))
         self.new[name] = key
         if self.previous is None or self.old.get(name) != key:
             return False
@@ -177,7 +189,8 @@ class PageReuse:
         reusable = set()
         for number in range(2, paginator.num_pages + 1):
             page = paginator.page(number)
-            key = self._key(template, extras, list_page_inputs(page, paginator, kwargs, context))
+            key = self._key(template, extras,
+                            list_page_inputs(page, paginator, kwargs, context, self._linked))
             self.new[page.save_as] = key
             if self.previous and self.old.get(page.save_as) == key and (
                     self.previous / page.save_as).is_file():
