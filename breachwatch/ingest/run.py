@@ -21,10 +21,11 @@ from breachwatch.ingest.cache import IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
+    edited_by_hand,
     is_hand_edited,
     recorded_digest,
     render_markdown,
-    write_atomically,
+    replace_file,
 )
 from breachwatch.parallel import cores
 from breachwatch.schema import MetadataError, validate
@@ -272,13 +273,19 @@ def _ingest_seeds(
 def _write(article: Article, articles_dir: Path, report: IngestReport) -> None:
     """Write one article unless an editor has changed its generated file by hand."""
     path = articles_dir / f"{article.metadata['slug']}.md"
-    if path.exists() and is_hand_edited(path):
+    try:
+        current = path.read_text(encoding="utf-8")  # read once: edited by hand? changed?
+    except FileNotFoundError:
+        current = None
+    if current is not None and edited_by_hand(current):
         article.warnings.append(
             f"{path} was edited by hand and is kept; put corrections in "
             f"content/corrections/{article.seed.stem}.yaml instead"
         )
         return
-    if write_atomically(path, render_markdown(article.metadata, article.paragraphs)):
+    text = render_markdown(article.metadata, article.paragraphs)
+    if text != current:
+        replace_file(path, text)
         report.written += 1
 
 
@@ -292,7 +299,7 @@ def _remove_orphans(articles_dir: Path, current: dict[str, Path], present: set[s
         if path in written_here:
             continue  # this run's own file for its seed (or one an editor kept): never orphaned
         text = path.read_text(encoding="utf-8")
-        if recorded_digest(text) is None or is_hand_edited(path):
+        if recorded_digest(text) is None or edited_by_hand(text):
             continue
         seed = next(
             (line.partition(": ")[2].strip() for line in text.splitlines()

@@ -45,17 +45,19 @@ def recorded_digest(text: str) -> str | None:
     return value.strip() if key == DIGEST_KEY else None
 
 
-def is_hand_edited(path: Path) -> bool:
-    """True if the file was written or changed by a person since the ingest wrote it."""
-    text = path.read_text(encoding="utf-8")
+def edited_by_hand(text: str) -> bool:
+    """True if a generated file's text no longer matches the digest the ingest wrote."""
     digest = recorded_digest(text)
     return digest is None or digest != _digest(text.partition("\n")[2])
 
 
-def write_atomically(path: Path, text: str) -> bool:
-    """Replace `path` with `text` in one step; return False if nothing changed."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
+def is_hand_edited(path: Path) -> bool:
+    """True if the file was written or changed by a person since the ingest wrote it."""
+    return edited_by_hand(path.read_text(encoding="utf-8"))
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Put `text` at `path` in one step: a temporary file, then a rename."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         temporary.write_text(text, encoding="utf-8")
@@ -63,4 +65,3 @@ def write_atomically(path: Path, text: str) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
-    return True
