@@ -36,6 +36,7 @@ class Chart:
     bars: list[Bar] = field(default_factory=list)
     value_class: str = "figure-value"  # figure-value (from a sentence) or count-value
     total: int = 0  # values the chart stands for, when only the largest are drawn
+    selection: str = ""  # which of them are drawn, when not all are
 
     def svg(self, siteurl: str) -> str:
         """The chart as inline SVG markup, links prefixed with the page's SITEURL."""

@@ -81,5 +81,7 @@ def test_a_chart_draws_the_largest_values_and_keeps_the_focus_force() -> None:
     [focused] = force_charts(groups, max_bars=2, focus="sussex-police")
     assert [bar.label for bar in focused.bars] == ["Kent Police", "Sussex Police"]
     assert [bar.highlight for bar in focused.bars] == [False, True]
+    assert focused.selection == (
+        "the 1 largest of 4 reported figures and the largest for Sussex Police")
     assert focused.id == chart.id
     assert force_charts(groups, max_bars=2, focus="durham-constabulary") == []

@@ -426,5 +426,5 @@ def test_long_lists_show_the_first_and_point_to_the_data_files(many: Path) -> No
     assert "The 4 most recent of 51 articles" in data.visible
     kent = parse(many / "forces" / "kent-police" / "index.html")
     assert len(kent.find("a", class_="figure-value")) == 3 * 2  # three bars, in SVG and table
-    assert "The 3 largest of 51 figures are shown" in kent.visible
+    assert "Shown: the 3 largest of 51 reported figures" in kent.visible
     assert kent.find("a", href="../../data/figures.csv")

@@ -72,8 +72,13 @@ def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigur
     drawn = _drawn(members, max_bars, focus)
     first = members[0]
     unit, period = first.figure.unit, first.period_label
-    which = (f"the {len(drawn)} largest of {len(members)} reported figures"
-             if len(drawn) < len(members) else f"{len(members)} reported figure(s)")
+    selection = ""
+    if len(drawn) < len(members):
+        largest = drawn if drawn[-1] is members[len(drawn) - 1] else drawn[:-1]
+        selection = f"the {len(largest)} largest of {len(members)} reported figures"
+        if largest is not drawn:
+            selection += f" and the largest for {scope_name(focus)}"
+    which = selection or f"{len(members)} reported figure(s)"
     return Chart(
         id=f"chart-{number}-" + _slug("-".join([unit, *key[1:]])),
         title=f"{unit.capitalize()} by force, {period}",
@@ -87,6 +92,7 @@ def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigur
         bars=[Bar(scope_name(s.figure.scope), float(s.figure.value), s.figure.text, s.url,
                   _note(s), highlight=s.figure.scope == focus) for s in drawn],
         total=len(members),
+        selection=selection,
     )
 
 
