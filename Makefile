@@ -47,7 +47,7 @@ serve: html
 	$(PY) -m pelican --listen --bind 127.0.0.1 --port 8000 --settings pelicanconf.py --output output
 
 clean:
-	rm -rf output output.* cache __pycache__ .pytest_cache
+	rm -rf output output.* cache __pycache__ .pytest_cache content/.ingest-cache.pickle*
 
 budgets: $(STAMP) browser-deps
 	$(PY) -m scripts.budgets
