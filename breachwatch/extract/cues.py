@@ -301,12 +301,7 @@ class CueSet:
         """Non-overlapping matches from `pos` on, in text order."""
         folded = fold(text)
         index = word_index(folded)
-        groups = [self.by_word[word] for word in self.first_words & index.words]
-        groups += [
-            alternatives
-            for first, alternatives in self.by_first
-            if first is None or first.occurs(folded, index)
-        ]
+        groups = _candidates(self, folded, index)
         found = [
             span
             for alternatives in groups
@@ -322,6 +317,17 @@ class CueSet:
             return CueMatch(text, match.start(), match.end()) if match else None
         matches = self.finditer(text, pos)
         return matches[0] if matches else None
+
+
+def _candidates(cues: CueSet | CueTable, folded: str, index: WordIndex) -> list[list]:
+    """The groups of cues that can match: those whose first word the text holds."""
+    groups = [cues.by_word[word] for word in cues.first_words & index.words]
+    groups += [
+        alternatives
+        for first, alternatives in cues.by_first
+        if first is None or first.occurs(folded, index)
+    ]
+    return groups
 
 
 def _non_overlapping(text: str, spans: list[tuple[int, int]]) -> list[CueMatch]:
@@ -355,12 +361,7 @@ class CueTable:
         leaving out sets without any."""
         folded = fold(text)
         index = word_index(folded)
-        groups = [self.by_word[word] for word in self.first_words & index.words]
-        groups += [
-            alternatives
-            for first, alternatives in self.by_first
-            if first is None or first.occurs(folded, index)
-        ]
+        groups = _candidates(self, folded, index)
         spans: dict[str, list[tuple[int, int]]] = {}
         for alternatives in groups:
             for name, alternative in alternatives:
