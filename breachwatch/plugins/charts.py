@@ -75,7 +75,7 @@ def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigur
     selection = ""
     if len(drawn) < len(members):
         largest = drawn if drawn[-1] is members[len(drawn) - 1] else drawn[:-1]
-        selection = f"the {len(largest)} largest of {len(members)} reported figures"
+        selection = f"the {len(largest)} largest of {len(members):,} reported figures"
         if largest is not drawn:
             selection += f" and the largest for {scope_name(focus)}"
     which = selection or f"{len(members)} reported figure(s)"
