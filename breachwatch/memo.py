@@ -40,9 +40,12 @@ class _Memo:
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
                 AttributeError, ImportError):
             self.stored = {}
+        self.loaded = set(self.stored)
 
     def save(self) -> None:
-        """Write the entries this build used, in one step."""
+        """Write the entries this build used, in one step (unless they are the file's own)."""
+        if self.used.keys() == self.loaded and self.path.exists():
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
         with temporary.open("wb") as handle:

@@ -52,3 +52,20 @@ def test_only_calls_missing_from_the_memo_are_computed(tmp_path: Path) -> None:
     again = remembered_all(settings, _square_and_pid, [(n,) for n in range(210)])
     assert again[:200] == first  # same worker pids: taken from the memo, not recomputed
     assert [square for square, _ in again] == [n * n for n in range(210)]
+
+
+def test_a_build_that_used_exactly_the_stored_entries_does_not_rewrite_them(
+        tmp_path: Path) -> None:
+    settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache")}
+    remembered_all(settings, _double, [(["c"], 1), (["d"], 1)])
+    save_memos()
+    memo_file = next((tmp_path / "cache").iterdir())
+    written = memo_file.stat().st_mtime_ns
+    remembered_all(settings, _double, [(["c"], 1), (["d"], 1)])
+    save_memos()
+    assert memo_file.stat().st_mtime_ns == written
+    remembered_all(settings, _double, [(["c"], 1)])  # "d" unused: dropped from the file
+    save_memos()
+    calls.clear()
+    remembered_all(settings, _double, [(["c"], 1), (["d"], 1)])
+    assert calls == [(("d",), 1)]
