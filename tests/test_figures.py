@@ -158,3 +158,31 @@ def test_excerpt_keeps_the_number_in_view() -> None:
     short = excerpt_around(sentence, "900", 60)
     assert "900" in short and short.startswith("\u2026") and len(short) <= 62
     assert excerpt_around("Only 12 cases.", "12", 60) == "Only 12 cases."
+
+
+def test_shortcuts_know_every_letter_case_insensitive_matching_takes_for_ascii() -> None:
+    import re
+
+    from breachwatch.extract.figures import _lower_ascii
+
+    letter = re.compile("[a-z]", re.I)
+    takers = [chr(c) for c in range(0x110000) if letter.fullmatch(chr(c))]
+    assert all(re.fullmatch("[a-z]", _lower_ascii(c)) for c in takers)
+
+
+@pytest.mark.parametrize("text", [
+    "Leaks rose over the past three year\u017f.",  # long s, matched as "s"
+    "Leaks rose \u017fince March.",
+])
+def test_periods_are_found_whatever_letters_spell_the_words(text: str) -> None:
+    assert find_periods(text)
+
+
+def test_word_numbers_are_found_whatever_letters_spell_them() -> None:
+    (figure,) = one("The force found \u017fix breaches.")
+    assert (figure.value, figure.unit) == (6, "breaches")
+
+
+def test_sentences_without_digits_or_number_words_state_no_figure() -> None:
+    assert one("The officer was dismissed after a hearing in Maidstone.") == []
+    assert find_periods("The officer was dismissed after a hearing in Maidstone.") == []

@@ -72,6 +72,43 @@ _RATE = re.compile(r"\s+(?:a|per|each|every)\s+(day|week|month|year)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 
+# Cheap tests that rule a sentence out before the patterns above run (most sentences state
+# no period and no number). Every period pattern needs a year, a month name, "years" or
+# "months"; every number needs a digit or one of the number words as a whole word.
+_YEAR = re.compile(_Y)
+_DIGIT = re.compile(r"\d")
+_PERIOD_HINTS = (*MONTHS, "years", "months")
+_LETTER_RUN = re.compile(r"[a-z]+")
+_NUMBER_HINTS = frozenset(
+    [_LETTER_RUN.findall(word)[-1] for word in COUNT_WORDS] + list(FRACTION_WORDS)
+)
+# Besides A-Z, the characters case-insensitive matching takes for ASCII letters: lower-cased
+# text with these replaced holds every letter the patterns above can match.
+_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+_UNLOOK = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _lower_ascii(sentence: str) -> str:
+    """The sentence lower-cased so a case-insensitive ASCII match is a substring of it."""
+    if _LOOKALIKES.search(sentence):
+        sentence = sentence.translate(_UNLOOK)
+    return sentence.lower()
+
+
+def _may_state_period(sentence: str) -> bool:
+    """False only when no period pattern can match the sentence."""
+    if _YEAR.search(sentence):
+        return True
+    lower = _lower_ascii(sentence)
+    return any(hint in lower for hint in _PERIOD_HINTS)
+
+
+def _may_state_number(sentence: str) -> bool:
+    """False only when the number pattern cannot match the sentence."""
+    if _DIGIT.search(sentence):
+        return True
+    return not _NUMBER_HINTS.isdisjoint(_LETTER_RUN.findall(_lower_ascii(sentence)))
+
 
 @dataclass(frozen=True)
 class Period:
@@ -186,18 +223,18 @@ def _number_value(match: re.Match[str]) -> tuple[float | int, bool]:
     if match.group("num"):
         raw = match.group("num").replace(",", "")
         value: float | int = float(raw) if "." in raw else int(raw)
-        multiplier = MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
+        multiplier = MULTIPLIERS.get(_lower_ascii(match.group("mult") or ""), 1)
         return value * multiplier, False
     if match.group("frac"):
-        count, _, part = re.split(r"([\s-])", match.group("frac").lower(), maxsplit=1)
+        count, _, part = re.split(r"([\s-])", _lower_ascii(match.group("frac")), maxsplit=1)
         numerator = 1 if count == "a" else NUMBER_WORDS[count]
         return round(100 * numerator / FRACTION_WORDS[part], 1), True
-    return COUNT_WORDS[" ".join(match.group("word").lower().split())], False
+    return COUNT_WORDS[" ".join(_lower_ascii(match.group("word")).split())], False
 
 
 def _parse_point(text: str, published: date | None, fallback_year: int | None):
     """A period end as (first day, last day), or None when its year is unknown."""
-    low = " ".join(text.lower().replace(",", " ").split())
+    low = " ".join(_lower_ascii(text).replace(",", " ").split())
     year_match = re.search(rf"\b({_Y})\b", low)
     year = int(year_match.group(1)) if year_match else None
     if year is None and ("last year" in low or "this year" in low) and published:
@@ -219,6 +256,8 @@ def _parse_point(text: str, published: date | None, fallback_year: int | None):
 def find_periods(sentence: str, published: date | None = None) -> list[tuple[int, Period]]:
     """Every period a sentence states, with its position, most specific form first."""
     found: list[tuple[int, Period]] = []
+    if not _may_state_period(sentence):
+        return found
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PERIODS:
         for match in pattern.finditer(sentence):
@@ -247,6 +286,8 @@ def find_periods(sentence: str, published: date | None = None) -> list[tuple[int
 
 def _masked(sentence: str) -> str:
     """The sentence with dates blanked, so their day and year numbers are not figures."""
+    if not _DIGIT.search(sentence):
+        return sentence  # every date pattern needs a digit
     return _DATE_SPANS.sub(lambda m: " " * len(m.group()), sentence)
 
 
@@ -278,9 +319,11 @@ def _clause_before(sentence: str, position: int) -> str:
 
 def _sentence_figures(sentence: str, context: dict[str, Any]) -> list[dict[str, Any]]:
     """The raw figures of one sentence, units resolved, scope and period still to add."""
+    figures: list[dict[str, Any]] = []
+    if not _may_state_number(sentence):
+        return figures
     vocabulary = load_vocabulary()
     masked = _masked(sentence)
-    figures: list[dict[str, Any]] = []
     last_count_unit: str | None = None
     last_percent: dict[str, Any] | None = None
     for match in _NUMBER.finditer(masked):
