@@ -1,5 +1,7 @@
 """Pelican's Markdown reader, converting every article on all cores with one Markdown per process.
 
+Bodies of plain paragraphs, as ingest writes them, skip Python-Markdown (plain_markdown.py).
+
 Pelican reads files one by one on one core, and Markdown conversion plus sentence anchoring is
 most of a cold build. When the article generator starts, every article whose cached reading is
 stale is converted (and, if the anchors plugin is on, anchored) in a pool of worker processes;
@@ -22,6 +24,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from breachwatch.parallel import POOL_THRESHOLD, cores
+from breachwatch.plain_markdown import convert
 
 # Priority Python-Markdown's meta extension registers its preprocessor with.
 META_PRIORITY = 27
@@ -45,7 +48,7 @@ def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict] | None]:
     markdown: Markdown = _worker["markdown"]
     try:
         with pelican_open(source_path) as text:
-            content = markdown.reset().convert(text)
+            content = convert(markdown, text)
         extra: dict[str, Any] = {}
         if _worker["anchor"]:
             from breachwatch.plugins.anchors import anchor_sentences  # noqa: PLC0415
@@ -75,7 +78,7 @@ class ReusingMarkdownReader(MarkdownReader):
         found = ReusingMarkdownReader.prepared.pop(os.path.abspath(source_path), None)
         if found is None:
             with pelican_open(source_path) as text:
-                content = markdown.reset().convert(text)
+                content = convert(markdown, text)
             meta, extra = getattr(markdown, "Meta", {}), {}
         else:
             content, meta, extra = found

@@ -1,0 +1,58 @@
+"""Convert ingested articles without running every Markdown processor over plain paragraphs.
+
+Ingest writes each paragraph as one line of escaped text (breachwatch/ingest/escape.py), so
+Python-Markdown's block and inline processors find nothing to do in the body, yet they are
+most of a build's conversion time. A body made only of such paragraphs is converted here to
+the HTML Python-Markdown writes for it; any other body (an editor's own Markdown) goes through
+Python-Markdown whole. The metadata header always goes through Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown import Markdown
+
+# One paragraph that no Markdown block or inline processor changes, but for backslash
+# escapes: one line, not starting with a space, without the characters that start markup
+# (the escaped ones aside) or that Markdown deletes (\x02, \x03), and with every & starting
+# an entity ingest writes.
+_PLAIN_CHAR = r"[^\s\\`*_{}\[\]!<>&\x02\x03]| |\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);"
+_PARAGRAPH = re.compile(rf"(?!\s|[#=+\-]|\d+[.)])(?:{_PLAIN_CHAR})+")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def plain_body_html(body: str) -> str | None:
+    """The HTML of a body of plain paragraphs, as Python-Markdown writes it; else None."""
+    paragraphs = body.rstrip("\n").split("\n\n")
+    if not all(map(_PARAGRAPH.fullmatch, paragraphs)):
+        return None
+    return "\n".join("<p>" + _ESCAPE.sub(r"\1", p) + "</p>" for p in paragraphs)
+
+
+def _processors(markdown: Markdown) -> tuple:
+    """The classes of every processor a Markdown instance runs, in order."""
+    registries = (markdown.preprocessors, markdown.parser.blockprocessors,
+                  markdown.inlinePatterns, markdown.treeprocessors, markdown.postprocessors)
+    return tuple(tuple(type(item) for item in registry) for registry in registries)
+
+
+@cache
+def _core_processors() -> tuple:
+    """The processors of core Python-Markdown with the meta extension, which the fast path
+    reproduces; any other extension (smart quotes, say) may change plain text."""
+    return _processors(Markdown(extensions=["markdown.extensions.meta"]))
+
+
+def convert(markdown: Markdown, text: str) -> str:
+    """HTML of a Markdown file, `markdown.Meta` set, plain paragraphs converted directly."""
+    header, blank, body = text.partition("\n\n")
+    if header and blank and not body.startswith("\n") and (
+        _processors(markdown) == _core_processors()
+    ):
+        html = plain_body_html(body)
+        # The header is metadata only when Python-Markdown leaves nothing of it in the HTML.
+        if html is not None and markdown.reset().convert(header) == "":
+            return html
+    return markdown.reset().convert(text)
