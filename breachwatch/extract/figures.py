@@ -77,7 +77,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 # "months"; every number needs a digit or one of the number words as a whole word.
 _YEAR = re.compile(_Y)
 _DIGIT = re.compile(r"\d")
-_PERIOD_HINTS = (*MONTHS, "years", "months")
+_PERIOD_HINTS = tuple(  # a month's abbreviation stands for its full name
+    hint for hint in (*MONTHS, "years", "months")
+    if not any(short != hint and short in hint for short in MONTHS)
+)
 _LETTER_RUN = re.compile(r"[a-z]+")
 _NUMBER_HINTS = frozenset(
     [_LETTER_RUN.findall(word)[-1] for word in COUNT_WORDS] + list(FRACTION_WORDS)
