@@ -40,12 +40,15 @@ _POINT = (
     rf"(?:,?\s+(?:in\s+)?(?:{_Y}|last year|this year))?"
     rf"|{_Y}"
 )
+# Each period pattern with what it needs to match: a year, a "point" (a year or a month) or a
+# "span" word (years, months).
 _PERIODS = [
-    ("range", re.compile(rf"\b(?:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until|-|\u2013)\s+"
-                         rf"(?P<b>{_POINT})", re.I)),
-    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_POINT})", re.I)),
-    ("in", re.compile(rf"\b(?:in|during|throughout)\s+(?P<a>(?:{_M}\s+)?{_Y})\b", re.I)),
-    ("duration", re.compile(
+    ("range", "point", re.compile(
+        rf"\b(?:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until|-|\u2013)\s+(?P<b>{_POINT})",
+        re.I)),
+    ("since", "point", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_POINT})", re.I)),
+    ("in", "year", re.compile(rf"\b(?:in|during|throughout)\s+(?P<a>(?:{_M}\s+)?{_Y})\b", re.I)),
+    ("duration", "span", re.compile(
         r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
         r"(?:nearly\s+|almost\s+|more than\s+|around\s+|about\s+)?"
         r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:years|months)\b", re.I)),
@@ -73,13 +76,12 @@ _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 
 # Cheap tests that rule a sentence out before the patterns above run (most sentences state
-# no period and no number). Every period pattern needs a year, a month name, "years" or
-# "months"; every number needs a digit or one of the number words as a whole word.
+# no period and no number). Every number needs a digit or one of the number words as a whole
+# word.
 _YEAR = re.compile(_Y)
 _DIGIT = re.compile(r"\d")
-_PERIOD_HINTS = tuple(  # a month's abbreviation stands for its full name
-    hint for hint in (*MONTHS, "years", "months")
-    if not any(short != hint and short in hint for short in MONTHS)
+_MONTH_HINTS = tuple(  # a month's abbreviation stands for its full name
+    name for name in MONTHS if not any(short != name and short in name for short in MONTHS)
 )
 _LETTER_RUN = re.compile(r"[a-z]+")
 _NUMBER_HINTS = frozenset(
@@ -98,12 +100,12 @@ def _lower_ascii(sentence: str) -> str:
     return sentence.lower()
 
 
-def _may_state_period(sentence: str) -> bool:
-    """False only when no period pattern can match the sentence."""
-    if _YEAR.search(sentence):
-        return True
+def _period_needs(sentence: str) -> dict[str, bool]:
+    """Which needs of the period patterns the sentence meets (False only when it cannot)."""
+    year = _YEAR.search(sentence) is not None
     lower = _lower_ascii(sentence)
-    return any(hint in lower for hint in _PERIOD_HINTS)
+    return {"year": year, "point": year or any(name in lower for name in _MONTH_HINTS),
+            "span": "years" in lower or "months" in lower}
 
 
 def _may_state_number(sentence: str) -> bool:
@@ -259,10 +261,11 @@ def _parse_point(text: str, published: date | None, fallback_year: int | None):
 def find_periods(sentence: str, published: date | None = None) -> list[tuple[int, Period]]:
     """Every period a sentence states, with its position, most specific form first."""
     found: list[tuple[int, Period]] = []
-    if not _may_state_period(sentence):
-        return found
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PERIODS:
+    met = _period_needs(sentence)
+    for kind, needs, pattern in _PERIODS:
+        if not met[needs]:
+            continue
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
