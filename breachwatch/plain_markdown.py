@@ -14,20 +14,25 @@ from functools import cache
 
 from markdown import Markdown
 
-# One paragraph that no Markdown block or inline processor changes, but for backslash
-# escapes: one line, not starting with a space, without the characters that start markup
-# (the escaped ones aside) or that Markdown deletes (\x02, \x03), and with every & starting
-# an entity ingest writes.
-_PLAIN_CHAR = r"[^\s\\`*_{}\[\]!<>&\x02\x03]| |\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);"
-_PARAGRAPH = re.compile(rf"(?!\s|[#=+\-]|\d+[.)])(?:{_PLAIN_CHAR})+")
+# A paragraph that no Markdown block or inline processor changes, but for backslash escapes,
+# is one line that does not start like a heading, list or code block and that, once its
+# escapes and the entities ingest writes are taken out, holds no character that starts markup
+# or that Markdown deletes (\x02, \x03), and no whitespace but spaces.
+_BLOCK_START = re.compile(r"\s|[#=+\-]|\d+[.)]")
+_ESCAPED = re.compile(r"\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);")
+_MARKUP = re.compile(r"[\\`*_{}\[\]!<>&\x02\x03]|[^\S ]")
 _ESCAPE = re.compile(r"\\(.)")
 
 
 def plain_body_html(body: str) -> str | None:
     """The HTML of a body of plain paragraphs, as Python-Markdown writes it; else None."""
     paragraphs = body.rstrip("\n").split("\n\n")
-    if not all(map(_PARAGRAPH.fullmatch, paragraphs)):
-        return None
+    for paragraph in paragraphs:
+        if not paragraph or _BLOCK_START.match(paragraph):
+            return None
+        if _MARKUP.search(_ESCAPED.sub("", paragraph) if "\\" in paragraph or "&" in paragraph
+                          else paragraph):
+            return None
     return "\n".join("<p>" + _ESCAPE.sub(r"\1", p) + "</p>" for p in paragraphs)
 
 
