@@ -16,6 +16,7 @@ from pelican.writers import Writer
 from breachwatch.failures import BuildError
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.page_reuse import install_keys
+from breachwatch.parallel import start_forked
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 
@@ -118,29 +119,53 @@ def _name(step) -> str:
     return getattr(step, "__qualname__", repr(step)).split(".<locals>")[0]
 
 
-def build_site(settings_file: Path, content: Path, output: Path, steps=()) -> None:
+def build_site(
+    settings_file: Path, content: Path, output: Path, steps=(), alongside=()
+) -> None:
     """Build into output.staging, run extra steps on it, then swap it in.
 
-    The site it replaces is kept as output.previous until the next build.
+    Each of `alongside` writes a folder of the site that Pelican does not (the raw sources)
+    in a process of its own while Pelican builds; its folders are moved into the staged site
+    before `steps` run. The site it replaces is kept as output.previous until the next build.
     """
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: settings file not found")
     staging = output.with_name(output.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
+    side = output.with_name(output.name + ".side")
+    for folder in (staging, side):
+        shutil.rmtree(folder, ignore_errors=True)
     cache = content_cache(settings_file, output)
+    side.mkdir(parents=True)
+    waits = [(step, start_forked(step, side)) for step in alongside]  # forked before threads
     # The site two builds old goes while this one builds (file system calls free the GIL).
     cleaner = threading.Thread(target=shutil.rmtree, args=(previous_site(output), True))
     cleaner.start()
     try:
         run_pelican(settings_file, content, staging, cache, previous=output)
+        while waits:
+            step, wait = waits.pop(0)
+            _run_step(step, wait)
+        for folder in sorted(side.iterdir()):
+            folder.rename(staging / folder.name)
         for step in steps:
-            try:
-                step(staging)
-            except (OSError, ValueError, RuntimeError) as error:
-                raise BuildError(f"build step {_name(step)} failed: {error}") from error
+            _run_step(step, lambda step=step: step(staging))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        for _, wait in waits:  # Pelican failed: let the side jobs end before cleaning up
+            try:
+                wait()
+            except RuntimeError:
+                pass  # the build error is the one to report
+        shutil.rmtree(side, ignore_errors=True)
         cleaner.join()
     install_keys(cache, lambda: swap_in(staging, output))
+
+
+def _run_step(step, run) -> None:
+    """Run a build step; its failure is a failed build naming the step."""
+    try:
+        run()
+    except (OSError, ValueError, RuntimeError) as error:
+        raise BuildError(f"build step {_name(step)} failed: {error}") from error

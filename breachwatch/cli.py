@@ -50,11 +50,11 @@ def main(argv: list[str] | None = None) -> int:
             from breachwatch.build import build_site  # noqa: PLC0415
             from breachwatch.search import index_site  # noqa: PLC0415
 
-            # Raw seeds first, so Pagefind indexes the finished pages of the staged site.
+            # The raw seeds are copied while Pelican builds; Pagefind indexes the staged site.
             published = {article.seed.name for article in report.articles}
-            search = () if args.no_search else (index_site,)
-            steps = (copy_sources(args.seeds, published, live=args.output), *search)
-            build_site(args.settings, args.content, args.output, steps=steps)
+            build_site(args.settings, args.content, args.output,
+                       steps=() if args.no_search else (index_site,),
+                       alongside=(copy_sources(args.seeds, published, live=args.output),))
             console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
         console.print(f"[red]error[/red] {escape(describe(error))}", highlight=False)

@@ -37,3 +37,34 @@ def map_calls(function: Callable[..., T], calls: Sequence[tuple]) -> list[T]:
     chunk = max(1, len(calls) // (workers * 8))
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         return list(pool.map(_apply, [(function, args) for args in calls], chunksize=chunk))
+
+
+def start_forked(function: Callable[..., Any], *args: Any) -> Callable[[], None]:
+    """Run `function(*args)` in a forked process now; the returned wait() joins it.
+
+    wait() raises RuntimeError with the child's error message if the call failed. The child
+    shares nothing with this process after the fork, so the call must only write files.
+    """
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, report any error through the pipe, never return
+        os.close(read)
+        status = 0
+        try:
+            function(*args)
+        except BaseException as error:  # noqa: BLE001 - every failure goes to the parent
+            os.write(write, f"{type(error).__name__}: {error}".encode(errors="replace"))
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write)
+
+    def wait() -> None:
+        """Wait for the child; raise its error, if it had one."""
+        with os.fdopen(read, "rb") as pipe:
+            message = pipe.read().decode(errors="replace")
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            raise RuntimeError(message or f"exited with status {os.waitstatus_to_exitcode(status)}")
+
+    return wait

@@ -53,6 +53,7 @@ def _assert_failed_cleanly(done, output: Path, before: dict, *expected: str) -> 
     assert "build failed" in done.stderr and "left as it was" in done.stderr
     assert _snapshot(output) == before
     assert not output.with_name("output.staging").exists()
+    assert not output.with_name("output.side").exists()
     assert not output.with_name("output.old").exists()
 
 
@@ -102,6 +103,25 @@ def test_bad_editors_data_file_leaves_previous_site_exactly(built, text, expecte
     (built["content"] / "cases.yaml").write_text(text, encoding="utf-8")
     done = build_cli(built["seeds"], built["content"], built["output"])
     _assert_failed_cleanly(done, built["output"], before, *expected)
+
+
+def test_failing_side_job_fails_the_build_and_leaves_previous_site_exactly(built):
+    from breachwatch.build import build_site
+    from breachwatch.failures import BuildError
+
+    def copy_nothing(site: Path) -> None:
+        """A side job that fails after writing part of its folder."""
+        (site / "sources").mkdir()
+        (site / "sources" / "half.txt").write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    output = built["output"]
+    before = _snapshot(output)
+    with pytest.raises(BuildError, match="build step .* failed: OSError: disk full"):
+        build_site(ROOT / "pelicanconf.py", built["content"], output, alongside=(copy_nothing,))
+    assert _snapshot(output) == before
+    assert not output.with_name("output.staging").exists()
+    assert not output.with_name("output.side").exists()
 
 
 def test_failing_seed_keeps_its_article_and_the_site_still_builds(built):
