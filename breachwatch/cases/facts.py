@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from breachwatch.cases.rules import load_case_rules
@@ -21,13 +21,21 @@ class ArticleFacts:
     sentences: list[str]
     published: date | None
     date_confidence: str = "medium"
-    entities: dict[str, str] = field(default_factory=dict)  # entity -> kind
-    periods: list[tuple[date, date]] = field(default_factory=list)
+    # Found in the sentences unless given (by the memo, which keeps text_facts).
+    entities: dict[str, str] | None = None  # entity -> kind
+    periods: list[tuple[date, date]] | None = None
 
     def __post_init__(self) -> None:
         """Find distinctive details and stated periods once."""
-        self.entities = distinctive_entities(self.sentences)
-        self.periods = stated_periods(self.sentences, self.published)
+        if self.entities is None or self.periods is None:
+            self.entities, self.periods = text_facts(self.sentences, self.published)
+
+
+def text_facts(
+    sentences: list[str], published: date | None
+) -> tuple[dict[str, str], list[tuple[date, date]]]:
+    """What the detector finds in an article's text: its distinctive details and periods."""
+    return distinctive_entities(sentences), stated_periods(sentences, published)
 
 
 def distinctive_entities(sentences: list[str]) -> dict[str, str]:

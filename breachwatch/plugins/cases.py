@@ -15,7 +15,7 @@ from pelican.urlwrappers import URLWrapper
 
 from breachwatch.cases.detect import CaseGroup, detect_cases
 from breachwatch.cases.editorial import load_editor_cases
-from breachwatch.cases.facts import ArticleFacts
+from breachwatch.cases.facts import ArticleFacts, text_facts
 from breachwatch.cases.timeline import Step, case_timeline, improved_date
 from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
@@ -48,8 +48,12 @@ def _facts_call(article: Any) -> tuple:
 
 def articles_facts(articles: list, settings: dict) -> dict[str, ArticleFacts]:
     """What the detector needs from each article, by seed key (new articles on all cores)."""
-    found = remembered_all(settings, ArticleFacts, [_facts_call(a) for a in articles])
-    return {fact.key: fact for fact in found}
+    calls = [_facts_call(a) for a in articles]
+    # The memo keeps what is found in the text, not the sentences it was found in.
+    found = remembered_all(settings, text_facts, [(call[5], call[6]) for call in calls])
+    facts = (ArticleFacts(*call, entities=entities, periods=periods)
+             for call, (entities, periods) in zip(calls, found, strict=True))
+    return {fact.key: fact for fact in facts}
 
 
 def _redate(article: Any, when, basis: str) -> None:
