@@ -50,6 +50,7 @@ PLUGINS = [
     "breachwatch.plugins.breakdowns",
     "breachwatch.plugins.seo",
     "breachwatch.plugins.fixed_urls",
+    "breachwatch.plugins.unwritten_lists",
 ]
 
 # Only core Markdown syntax: seed text is escaped for it, and no extension can turn
