@@ -35,6 +35,7 @@ EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 THEME = "theme"
 
 PLUGINS = [
+    "breachwatch.plugins.file_stamps",
     "breachwatch.plugins.markdown_reader",
     "breachwatch.plugins.taxonomies",
     "breachwatch.plugins.export",
