@@ -297,7 +297,7 @@ def _masked(sentence: str) -> str:
     return _DATE_SPANS.sub(lambda m: " " * len(m.group()), sentence)
 
 
-def _scope(sentence: str, position: int, previous_uk: bool, primary: str | None):
+def _scope(sentence: str, position: int, previous: str | None, primary: str | None):
     """The force a figure is about, 'uk', or '', with how that was decided."""
     vocabulary = load_vocabulary()
     mentions = find_force_mentions(sentence)
@@ -309,7 +309,7 @@ def _scope(sentence: str, position: int, previous_uk: bool, primary: str | None)
         return UK, "sentence"
     if after:
         return after[0], "sentence"
-    if previous_uk:
+    if previous is not None and vocabulary.uk_scope.search(previous):
         return UK, "previous sentence"
     if primary:
         return primary, "article"
@@ -389,21 +389,26 @@ def extract_figures(
     paragraphs: list[str], published: date | None = None, primary_force: str | None = None
 ) -> list[Figure]:
     """Every figure of an article body; sentence indexes count from 1 across paragraphs."""
-    vocabulary = load_vocabulary()
     sentences = [s for paragraph in paragraphs for s in split_sentences(paragraph)]
     result: list[Figure] = []
     context: dict[str, Any] = {"last_unit": None}
     heading_period: Period | None = None
-    previous_uk = False
+    previous: str | None = None  # the sentence before, for its period and its scope
+    previous_had_figures = False
     for index, sentence in enumerate(sentences, start=1):
-        periods = find_periods(sentence, published)
         raw = _sentence_figures(sentence, context)
-        if not raw or periods:
-            # A sentence that states a period and no figure heads the figures right after
-            # it; the run ends at a sentence without figures or with a period of its own.
-            heading_period = periods[0][1] if periods and not raw else None
         if not raw:
             context["last_unit"] = None
+            previous, previous_had_figures = sentence, False
+            continue
+        periods = find_periods(sentence, published)
+        if not previous_had_figures:
+            # A sentence that states a period and no figure heads the figures right after
+            # it; the run ends at a sentence without figures or with a period of its own.
+            before = find_periods(previous, published) if previous is not None else []
+            heading_period = before[0][1] if before else None
+        if periods:
+            heading_period = None
         for figure in raw:
             position = figure.pop("position")
             period, basis = None, ""
@@ -412,12 +417,12 @@ def extract_figures(
                 period, basis = (later[0] if later else periods[-1][1]), "sentence"
             elif heading_period:
                 period, basis = heading_period, "previous sentence"
-            scope, scope_basis = _scope(sentence, position, previous_uk, primary_force)
+            scope, scope_basis = _scope(sentence, position, previous, primary_force)
             result.append(Figure(
                 **figure, scope=scope, scope_basis=scope_basis, period=period,
                 period_basis=basis, sentence=sentence, sentence_index=index,
             ))
             if figure["unit"] != PERCENT:
                 context["last_unit"] = figure["unit"]
-        previous_uk = bool(vocabulary.uk_scope.search(sentence))
+        previous, previous_had_figures = sentence, True
     return result
