@@ -114,26 +114,3 @@ def test_case_page_and_article_links(tmp_path: Path) -> None:
         text = article.read_text(encoding="utf-8")
         linked = f"../../cases/{page.parent.name}/" in text
         assert linked == ("embassy" in article.parent.name), article.parent.name
-
-
-@pytest.mark.parametrize(("pattern", "whole"), [
-    (r"\b[A-Z][a-z]+ Embassy\b", True),
-    (r"(?<!\s)Embassy", False),
-    (r"^Embassy", False),
-    (r"Embassy(?!\s)", False),
-])
-def test_only_patterns_blind_to_sentence_edges_are_searched_in_the_whole_text(
-    pattern, whole, monkeypatch
-) -> None:
-    import re
-    from types import SimpleNamespace
-
-    from breachwatch.cases import facts
-    from breachwatch.cases.rules import EntityKind, searchable_whole
-
-    compiled = re.compile(pattern)
-    assert searchable_whole(compiled) is whole
-    kind = EntityKind("organisation", 3, (compiled,), (None,), (searchable_whole(compiled),))
-    monkeypatch.setattr(facts, "load_case_rules", lambda: SimpleNamespace(entities=(kind,)))
-    sentences = ["He visited the Algerian Embassy", "Embassy staff were told."]
-    assert facts.distinctive_entities(sentences)  # every pattern matches one sentence

@@ -41,15 +41,11 @@ def text_facts(
 def distinctive_entities(sentences: list[str]) -> dict[str, str]:
     """Organisations, roles and targets named in the text, lower-cased, with their kind."""
     found: dict[str, str] = {}
-    joined = "\n".join(sentences)
-    lower = joined.lower()
+    lower = "\n".join(sentences).lower()
     for kind in load_case_rules().entities:
-        for pattern, literal, whole in zip(kind.patterns, kind.literals, kind.whole_text,
-                                           strict=True):
+        for pattern, literal in zip(kind.patterns, kind.literals, strict=True):
             if literal is not None and literal not in lower:
                 continue  # the phrase's first word is nowhere in the text
-            if whole and pattern.search(joined) is None:
-                continue  # no sentence can match either
             for sentence in sentences:
                 for match in pattern.finditer(sentence):
                     entity = " ".join(match.group().lower().split()).removesuffix("s")

@@ -21,10 +21,6 @@ class EntityKind:
     # Per pattern, a lower-case word any match contains (None for hand-written patterns),
     # so most texts are ruled out by a plain substring test.
     literals: tuple[str | None, ...]
-    # Per pattern, whether a search of the whole text (sentences joined by newlines) finds a
-    # match whenever a sentence has one: true unless it has anchors or lookarounds, which see
-    # the newline where a sentence sees its edge. Rules out most texts with one search.
-    whole_text: tuple[bool, ...]
 
 
 @dataclass(frozen=True)
@@ -48,15 +44,6 @@ class CaseRules:
     not_cases: frozenset[str]
     steps: tuple[StepKind, ...]
     relative_dates: tuple[re.Pattern[str], ...]
-
-
-# Anchors and lookarounds (and, to be safe, anything that looks like one).
-_CONTEXT = re.compile(r"\(\?<?[=!]|[\^$]|\\[AZ]")
-
-
-def searchable_whole(pattern: re.Pattern[str]) -> bool:
-    """Whether a search of sentences joined by newlines finds a match when one sentence has."""
-    return _CONTEXT.search(pattern.pattern) is None
 
 
 def _compile(pattern: str, flags: int, where: str) -> re.Pattern[str]:
@@ -86,8 +73,7 @@ def load_case_rules() -> CaseRules:
                 r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"s?\b", re.I,
                 f"entities.{name}"))
             literals.append(phrase.split()[0].lower())
-        whole = tuple(map(searchable_whole, patterns))
-        kinds.append(EntityKind(name, entry["weight"], tuple(patterns), tuple(literals), whole))
+        kinds.append(EntityKind(name, entry["weight"], tuple(patterns), tuple(literals)))
     steps = []
     for entry in data["steps"]:
         require(isinstance(entry, dict) and {"kind", "label", "cues"} <= set(entry), _FILE,
