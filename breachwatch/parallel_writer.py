@@ -7,6 +7,9 @@ into the output folder. Generators change the shared context only while building
 any page is queued, so a held-back page renders as it would have at once. Pages are the same
 bytes as a one-core build; anything unusual (two pages for one path, a single core, a handful
 of pages) falls back to Pelican's own sequential writing.
+
+Files that are not pages (the open data) can be written by a forked process of their own
+(`in_background`) while the pages are queued and rendered; flush() waits for it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pelican.writers import Writer
 
 from breachwatch.failures import describe
 from breachwatch.page_reuse import PageReuse, PreviousOrRendered
-from breachwatch.parallel import cores
+from breachwatch.parallel import cores, start_forked
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
 logger = logging.getLogger("pelican.writers")
@@ -62,7 +65,29 @@ class ParallelWriter(Writer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.pending: list[_Call] = []
+        self.background: list[tuple[str, Any]] = []
         self.reuse = PageReuse(self.settings, self.output_path)
+
+    def in_background(self, name: str, function, *args: Any) -> None:
+        """Run `function(*args)` in a forked process until flush(), or now on one core.
+
+        The function must only write files: what it changes in memory is lost."""
+        if cores() < 2:
+            function(*args)
+            return
+        self.background.append((name, start_forked(function, *args)))
+
+    def _join_background(self) -> None:
+        """Wait for every background job; the first failure is raised naming its job."""
+        failure: RuntimeError | None = None
+        while self.background:
+            name, wait = self.background.pop(0)
+            try:
+                wait()
+            except RuntimeError as error:
+                failure = failure or RuntimeError(f"{name}: {error}")
+        if failure is not None:
+            raise failure
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Reuse an unchanged article page, or hold back the page until flush()."""
@@ -83,7 +108,15 @@ class ParallelWriter(Writer):
         return [sanitised_join(self.output_path, call.name) for call in calls]
 
     def flush(self) -> None:
-        """Render every held-back page, on all cores when that is safe and worth it."""
+        """Render every held-back page, on all cores when that is safe and worth it, and wait
+        for the background jobs."""
+        try:
+            self._render_pending()
+        finally:
+            self._join_background()
+
+    def _render_pending(self) -> None:
+        """Render every held-back page."""
         pending, self.pending = self.pending, []
         workers = min(cores(), len(pending) // FORK_THRESHOLD)
         paths = self._paths(pending)

@@ -69,3 +69,27 @@ def test_every_page_waits_for_the_last_generator(tmp_path: Path) -> None:
     assert not (tmp_path / "forces" / "index.html").exists()
     FlushPages(context=context, settings=DEFAULT_CONFIG).generate_output(writer)
     assert (tmp_path / "forces" / "index.html").read_text() == "All forces"
+
+
+def _write_data(folder: Path, fail: bool) -> None:
+    """A background job: writes a file, or fails after writing half of it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "data.csv").write_text("id\n1\n", encoding="utf-8")
+    if fail:
+        raise OSError("disk full")
+
+
+def test_background_job_is_done_when_the_pages_are(tmp_path: Path) -> None:
+    writer = ParallelWriter(str(tmp_path / "out"), dict(DEFAULT_CONFIG))
+    writer.in_background("open data", _write_data, tmp_path / "out" / "data", False)
+    _write_all(writer, tmp_path / "out", "page.html", 40)
+    assert (tmp_path / "out" / "data" / "data.csv").read_text(encoding="utf-8") == "id\n1\n"
+    assert len(_files(tmp_path / "out")) == 40
+
+
+def test_failing_background_job_fails_the_flush_naming_the_job(tmp_path: Path) -> None:
+    writer = ParallelWriter(str(tmp_path / "out"), dict(DEFAULT_CONFIG))
+    writer.in_background("open data", _write_data, tmp_path / "out" / "data", True)
+    with pytest.raises(RuntimeError, match="open data: OSError: disk full"):
+        _write_all(writer, tmp_path / "out", "page.html", 40)
+    assert not writer.background

@@ -109,6 +109,20 @@ def data_records(context: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def write_data_files(out: Path, context: dict[str, Any], settings: dict[str, Any]) -> None:
+    """Every open-data file but articles.json (the export plugin's) into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    tables = data_records(context)
+    for table, records in tables.items():
+        if table != "articles":
+            write_json(out / f"{table}.json", records)
+        if table != "cases":  # nested steps: cases are JSON and SQLite only
+            (out / f"{table}.csv").write_text(csv_text(table, records), encoding="utf-8")
+        write_json(out / f"{table}.schema.json", load_schema(table))
+    write_sqlite(out / settings["DATA_SQLITE"],
+                 {**tables, "case_steps": step_rows(tables["cases"])})
+
+
 class OpenDataGenerator(Generator):
     """Writes data/*.csv, figures.json, cases.json, schemas, breachwatch.sqlite, data page."""
 
@@ -117,18 +131,13 @@ class OpenDataGenerator(Generator):
         self.context["data_schemas"] = {table: load_schema(table) for table in TABLES}
 
     def generate_output(self, writer) -> None:
-        """Write the files, then the data page that describes them."""
+        """Write the files (in a process of their own when the writer can), then the data
+        page that describes them."""
         out = Path(self.output_path) / "data"
-        out.mkdir(parents=True, exist_ok=True)
-        tables = data_records(self.context)
-        for table, records in tables.items():
-            if table != "articles":  # articles.json is the export plugin's
-                write_json(out / f"{table}.json", records)
-            if table != "cases":  # nested steps: cases are JSON and SQLite only
-                (out / f"{table}.csv").write_text(csv_text(table, records), encoding="utf-8")
-            write_json(out / f"{table}.schema.json", load_schema(table))
-        write_sqlite(out / self.settings["DATA_SQLITE"],
-                     {**tables, "case_steps": step_rows(tables["cases"])})
+        if hasattr(writer, "in_background"):
+            writer.in_background("open data", write_data_files, out, self.context, self.settings)
+        else:
+            write_data_files(out, self.context, self.settings)
         writer.write_file(self.settings["DATA_PAGE_SAVE_AS"], self.get_template("data"),
                           self.context, relative_urls=self.settings["RELATIVE_URLS"],
                           url=self.settings["DATA_PAGE_URL"], template_name="data")
