@@ -254,3 +254,17 @@ def test_missing_seeds_folder_leaves_previous_site_exactly(built, tmp_path):
     before = _snapshot(built["output"])
     done = build_cli(tmp_path / "no_such_seeds", built["content"], built["output"])
     _assert_failed_cleanly(done, built["output"], before, "no_such_seeds", "not found")
+
+
+def test_two_articles_with_one_slug_fail_the_build_and_leave_previous_site(built):
+    from breachwatch.build import build_site
+    from breachwatch.failures import BuildError
+
+    articles = built["content"] / "articles"
+    first = sorted(articles.glob("*.md"))[0]
+    (articles / "copy-by-hand.md").write_text(first.read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+    before = _snapshot(built["output"])
+    with pytest.raises(BuildError, match="overwrite"):
+        build_site(ROOT / "pelicanconf.py", built["content"], built["output"])
+    assert _snapshot(built["output"]) == before
