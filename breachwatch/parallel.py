@@ -20,23 +20,34 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-def _apply(call: tuple[Callable[..., Any], tuple]) -> Any:
-    """Run one call in a worker process."""
-    function, args = call
-    return function(*args)
+# The function and calls of the running map_calls: forked workers inherit them, so only each
+# call's number and result cross between processes, not its arguments.
+_job: tuple[Callable[..., Any], Sequence[tuple]] | None = None
+
+
+def _apply(index: int) -> Any:
+    """Run call number `index` of the job in a worker process."""
+    assert _job is not None
+    function, calls = _job
+    return function(*calls[index])
 
 
 def map_calls(function: Callable[..., T], calls: Sequence[tuple]) -> list[T]:
     """`[function(*args) for args in calls]`, in order, on all cores when there are many.
 
-    Workers are forked, so the function must be importable by name and its results picklable.
+    Workers are forked, so the results must be picklable.
     """
+    global _job
     workers = min(cores(), len(calls) // POOL_THRESHOLD)
     if workers < 2:
         return [function(*args) for args in calls]
     chunk = max(1, len(calls) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(_apply, [(function, args) for args in calls], chunksize=chunk))
+    _job = (function, calls)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            return list(pool.map(_apply, range(len(calls)), chunksize=chunk))
+    finally:
+        _job = None
 
 
 def start_forked(function: Callable[..., Any], *args: Any) -> Callable[[], None]:
