@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from markdown import Markdown
 
@@ -50,12 +51,22 @@ def _core_processors() -> tuple:
     return _processors(Markdown(extensions=["markdown.extensions.meta"]))
 
 
+# Per Markdown instance, whether it runs only the core processors: extensions are set up
+# when an instance is made (Pelican makes its own from the MARKDOWN setting), so once is enough.
+_is_core: WeakKeyDictionary[Markdown, bool] = WeakKeyDictionary()
+
+
+def _runs_only_core(markdown: Markdown) -> bool:
+    """Whether the instance runs core Python-Markdown and the meta extension only."""
+    if markdown not in _is_core:
+        _is_core[markdown] = _processors(markdown) == _core_processors()
+    return _is_core[markdown]
+
+
 def convert(markdown: Markdown, text: str) -> str:
     """HTML of a Markdown file, `markdown.Meta` set, plain paragraphs converted directly."""
     header, blank, body = text.partition("\n\n")
-    if header and blank and not body.startswith("\n") and (
-        _processors(markdown) == _core_processors()
-    ):
+    if header and blank and not body.startswith("\n") and _runs_only_core(markdown):
         html = plain_body_html(body)
         # The header is metadata only when Python-Markdown leaves nothing of it in the HTML.
         if html is not None and markdown.reset().convert(header) == "":

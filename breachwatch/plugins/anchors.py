@@ -71,11 +71,27 @@ def _balanced(fragment: str) -> bool:
     return not stack
 
 
+def _anchor_plain_text(text: str, first: int) -> tuple[str, list[str], str]:
+    """anchor_paragraph for a paragraph without tags or entities: its HTML is its text."""
+    sentences = split_sentences(text)
+    pieces, done = [], 0
+    for number, sentence in enumerate(sentences, start=first):
+        start = text.find(sentence, done)
+        end = start + len(sentence)
+        pieces += [text[done:start], f'<span id="{anchor_id(number)}" class="sentence">',
+                   sentence, "</span>"]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces), sentences, text
+
+
 def anchor_paragraph(inner: str, first: int) -> tuple[str, list[str], str]:
     """Wrap each sentence of a paragraph's HTML in a span with ids from `first` on.
 
     Also returns the sentences and the paragraph's visible text.
     """
+    if "<" not in inner and "&" not in inner:
+        return _anchor_plain_text(inner, first)
     visible = _visible_text(inner)
     sentences = split_sentences(visible.text)
     inserts: list[tuple[int, str]] = []
