@@ -37,8 +37,9 @@ def relation(article: Any, other: Any) -> Related | None:
     shared = tuple(
         term.name
         for field in ("forces", "breaches")
+        for mine in [_slugs(article, field)]
         for term in getattr(other, field, []) or []
-        if term.slug in _slugs(article, field)
+        if term.slug in mine
     )
     if not same_case and not shared:
         return None
