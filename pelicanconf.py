@@ -41,15 +41,17 @@ THEME = "theme"
 PLUGINS = [
     "breachwatch.plugins.file_stamps",
     "breachwatch.plugins.markdown_reader",
+    # Open data first among the plugin generators: its files are written in the background
+    # from the finished context, while the other generators queue their pages.
+    "breachwatch.plugins.opendata",
     "breachwatch.plugins.taxonomies",
     "breachwatch.plugins.export",
-    # Investigative layer: sentence anchors, cases, figures, charts, open data (in this order).
+    # Investigative layer: sentence anchors, cases, figures, charts (in this order).
     "breachwatch.plugins.anchors",
     "breachwatch.plugins.evidence",
     "breachwatch.plugins.cases",
     "breachwatch.plugins.figures",
     "breachwatch.plugins.charts",
-    "breachwatch.plugins.opendata",
     # Reader's site: related articles, breakdown counts, sitemap and robots.txt.
     "breachwatch.plugins.related",
     "breachwatch.plugins.breakdowns",
