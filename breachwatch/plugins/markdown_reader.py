@@ -4,16 +4,19 @@ Bodies of plain paragraphs, as ingest writes them, skip Python-Markdown (plain_m
 
 Pelican reads files one by one on one core, and Markdown conversion plus sentence anchoring is
 most of a cold build. When the article generator starts, every article whose cached reading is
-stale is converted (and, if the anchors plugin is on, anchored) in a pool of worker processes;
-the reader then only parses the metadata. The anchored HTML, sentences and paragraphs are
-returned as reader output, so Pelican's content cache keeps them for warm rebuilds and the
-anchors plugin, finding `sentences` already set, does not redo them.
+stale is given to a pool of worker processes to convert (and, if the anchors plugin is on,
+anchor), in the order Pelican will read them; while they work, Pelican reads, and the reader
+takes each conversion as it arrives and only parses the metadata. The anchored HTML, sentences
+and paragraphs are returned as reader output, so Pelican's content cache keeps them for warm
+rebuilds and the anchors plugin, finding `sentences` already set, does not redo them.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any
 
@@ -63,7 +66,34 @@ class ReusingMarkdownReader(MarkdownReader):
     """Reuses one Markdown instance per process and takes conversions prepared in parallel."""
 
     _shared: Markdown | None = None
+    # Conversions the workers have sent, by path, and the stream of those still to come.
     prepared: dict[str, tuple[str, dict, dict]] = {}
+    stream: Iterator[tuple[str, tuple[str, dict, dict] | None]] | None = None
+    pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def take(cls, path: str) -> tuple[str, dict, dict] | None:
+        """The workers' conversion of `path` (waiting for it), or None to convert here."""
+        if path in cls.prepared:
+            return cls.prepared.pop(path)
+        while cls.stream is not None:
+            try:
+                done, result = next(cls.stream)
+            except (StopIteration, BrokenProcessPool):
+                cls.stream = None
+                break
+            if done == path:
+                return result
+            if result is not None:
+                cls.prepared[done] = result
+        return None
+
+    @classmethod
+    def stop(cls, _generator=None) -> None:
+        """Forget unused conversions and let the workers go (once Pelican has read)."""
+        if cls.pool is not None:
+            cls.pool.shutdown(wait=True, cancel_futures=True)
+        cls.pool, cls.stream, cls.prepared = None, None, {}
 
     def _markdown(self) -> Markdown:
         """The Markdown instance of this reader, built on first use."""
@@ -75,7 +105,7 @@ class ReusingMarkdownReader(MarkdownReader):
         """Convert one file, or take its parallel conversion; metadata parsing is Pelican's."""
         markdown = self._markdown()
         self._source_path = source_path
-        found = ReusingMarkdownReader.prepared.pop(os.path.abspath(source_path), None)
+        found = ReusingMarkdownReader.take(os.path.abspath(source_path))
         if found is None:
             with pelican_open(source_path) as text:
                 content = convert(markdown, text)
@@ -100,11 +130,12 @@ def use_reusing_reader(readers) -> None:
 
 
 def stale_articles(generator) -> list[str]:
-    """Absolute paths of Markdown articles Pelican's content cache cannot answer, sorted."""
+    """Absolute paths of Markdown articles Pelican's content cache cannot answer, in the order
+    Pelican reads them (that of its get_files, the same set built the same way)."""
     settings = generator.settings
     paths = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     stale = []
-    for path in sorted(paths):
+    for path in paths:
         full = os.path.abspath(os.path.join(generator.path, path))
         if path.rsplit(".", 1)[-1] not in ReusingMarkdownReader.file_extensions:
             continue
@@ -114,8 +145,8 @@ def stale_articles(generator) -> list[str]:
 
 
 def prepare_articles(generator) -> None:
-    """Convert every stale article in a pool of processes before Pelican reads them."""
-    ReusingMarkdownReader.prepared = {}
+    """Start converting every stale article in a pool of processes as Pelican starts reading."""
+    ReusingMarkdownReader.stop()
     stale = stale_articles(generator)
     workers = min(cores(), len(stale) // POOL_THRESHOLD)
     if workers < 2:
@@ -123,15 +154,15 @@ def prepare_articles(generator) -> None:
     reader = generator.readers.readers.get("md")
     markdown_settings = (reader.settings if reader else generator.settings)["MARKDOWN"]
     anchor = ANCHORS_PLUGIN in (str(p) for p in generator.settings.get("PLUGINS") or [])
-    chunk = max(1, len(stale) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
-                             initargs=(markdown_settings, anchor)) as pool:
-        for path, result in pool.map(_convert, stale, chunksize=chunk):
-            if result is not None:
-                ReusingMarkdownReader.prepared[path] = result
+    chunk = max(1, len(stale) // (workers * 32))
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
+                               initargs=(markdown_settings, anchor))
+    ReusingMarkdownReader.pool = pool
+    ReusingMarkdownReader.stream = pool.map(_convert, stale, chunksize=chunk)
 
 
 def register() -> None:
     """Pelican plugin entry point."""
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_init.connect(prepare_articles)
+    signals.article_generator_pretaxonomy.connect(ReusingMarkdownReader.stop)
