@@ -61,7 +61,7 @@ def _memo(settings: dict) -> _Memo | None:
     return _open.get(path) or _open.setdefault(path, _Memo(Path(path)))
 
 
-def _key(function: Callable[..., Any], args: tuple) -> str:
+def call_key(function: Callable[..., Any], args: tuple) -> str:
     """Digest of the code version, the function's name and its arguments."""
     name = f"{function.__module__}.{function.__qualname__}"
     return hashlib.sha256(pickle.dumps((package_fingerprint(), name, args), protocol=4)).hexdigest()
@@ -72,12 +72,19 @@ def remembered_all(settings: dict, function: Callable[..., T], calls: list[tuple
     memo = _memo(settings)
     if memo is None:
         return map_calls(function, calls)
-    keys = [_key(function, args) for args in calls]
+    keys = [call_key(function, args) for args in calls]
     missing = {key: args for key, args in zip(keys, calls, strict=True) if key not in memo.stored}
     memo.stored.update(zip(missing, map_calls(function, list(missing.values())), strict=True))
     for key in keys:
         memo.used[key] = memo.stored[key]
     return [memo.stored[key] for key in keys]
+
+
+def store(settings: dict, results: dict[str, Any]) -> None:
+    """Keep results computed elsewhere (by call_key), for remembered_all to find."""
+    memo = _memo(settings)
+    if memo is not None:
+        memo.stored.update(results)
 
 
 def save_memos(_pelican=None) -> None:

@@ -19,6 +19,7 @@ from breachwatch.cases.facts import ArticleFacts, text_facts
 from breachwatch.cases.timeline import Step, case_timeline, improved_date
 from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
+from breachwatch.plugins.markdown_reader import converted, raw_published
 from breachwatch.schema import as_list
 
 CASES_FILE = "cases.yaml"
@@ -44,6 +45,15 @@ def _facts_call(article: Any) -> tuple:
         list(getattr(article, "sentences", [])),
         None if confidence == "none" else article.date.date(), confidence,
     )
+
+
+def facts_beside_conversion(_sender: Any, metadata: dict, extra: dict) -> list[tuple]:
+    """The text_facts call for an article the reader's workers convert (see `converted`)."""
+    try:
+        when = raw_published(metadata)
+    except ValueError:
+        return []
+    return [(text_facts, (list(extra.get("sentences", [])), when))]
 
 
 def articles_facts(articles: list, settings: dict) -> dict[str, ArticleFacts]:
@@ -185,5 +195,6 @@ def get_generators(pelican) -> type[Generator]:
 def register() -> None:
     """Pelican plugin entry point."""
     signals.article_generator_pretaxonomy.connect(group_cases)
+    converted.connect(facts_beside_conversion)
     signals.get_generators.connect(get_generators)
 

@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures
 from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
+from breachwatch.plugins.markdown_reader import converted, raw_published, raw_value
 from breachwatch.schema import as_list
 
 # How many figures the home page shows.
@@ -87,6 +88,17 @@ def published(article: Any) -> date | None:
     if article.metadata.get("date_confidence") == "none":
         return None
     return article.date.date()
+
+
+def figures_beside_conversion(_sender: Any, metadata: dict, extra: dict) -> list[tuple]:
+    """The figures call for an article the reader's workers convert (see `converted`)."""
+    try:
+        when = raw_published(metadata)
+    except ValueError:
+        return []
+    forces = as_list(raw_value(metadata, "forces"))
+    return [(extract_figures, (list(extra.get("body_paragraphs", [])), when,
+                               forces[0] if forces else None))]
 
 
 def _figures_call(article: Any) -> tuple:
@@ -166,3 +178,4 @@ def get_generators(pelican) -> type[Generator]:
 def register() -> None:
     """Pelican plugin entry point."""
     signals.get_generators.connect(get_generators)
+    converted.connect(figures_beside_conversion)

@@ -9,6 +9,11 @@ anchor), in the order Pelican will read them; while they work, Pelican reads, an
 takes each conversion as it arrives and only parses the metadata. The anchored HTML, sentences
 and paragraphs are returned as reader output, so Pelican's content cache keeps them for warm
 rebuilds and the anchors plugin, finding `sentences` already set, does not redo them.
+
+Other per-article work can be done in the same workers, beside the conversion: a plugin
+connects to `converted` and returns the calls it will make for that article; their results go
+to the memo (breachwatch/memo.py), where the plugin's own remembered_all finds them. A call
+predicted wrongly (its arguments differ in the build) is simply made again.
 """
 
 from __future__ import annotations
@@ -17,15 +22,18 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from datetime import date
 from multiprocessing import get_context
 from typing import Any
 
+from blinker import signal
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican import signals
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.utils import get_date, pelican_open
 
+from breachwatch.memo import call_key, store
 from breachwatch.parallel import POOL_THRESHOLD, cores
 from breachwatch.plain_markdown import convert
 
@@ -34,6 +42,27 @@ META_PRIORITY = 27
 ANCHORS_PLUGIN = "breachwatch.plugins.anchors"
 
 _worker: dict[str, Any] = {}
+# Sent in a conversion worker for each article, with `metadata` (Python-Markdown's Meta: lists
+# of strings) and `extra` (the anchors plugin's sentences and body_paragraphs); a receiver
+# returns the (function, args) calls to make there.
+converted = signal("breachwatch.converted")
+
+
+def raw_value(meta: dict[str, list[str]], name: str) -> Any:
+    """A field of Python-Markdown's Meta as Pelican's Markdown reader passes it on."""
+    values = meta.get(name) or []
+    return values[0] if len(values) == 1 else values or None
+
+
+def raw_published(meta: dict[str, list[str]]) -> date | None:
+    """An article's date as Pelican will read it, None when the text gave none
+    (date_confidence 'none'); ValueError when it cannot be read."""
+    if raw_value(meta, "date_confidence") == "none":
+        return None
+    try:
+        return get_date(str(raw_value(meta, "date")).replace("_", " ")).date()
+    except OverflowError as error:
+        raise ValueError(str(error)) from error
 
 
 def _start_worker(markdown_settings: dict, anchor: bool) -> None:
@@ -42,8 +71,23 @@ def _start_worker(markdown_settings: dict, anchor: bool) -> None:
     _worker["anchor"] = anchor
 
 
-def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict] | None]:
-    """HTML, raw Meta and anchors' attributes of one file (runs in a worker process).
+def _calls_results(meta: dict, extra: dict) -> dict[str, Any]:
+    """The results of the calls `converted` receivers ask for, by memo key.
+
+    A call that fails is left out: the plugin makes it again in the build and reports it."""
+    results: dict[str, Any] = {}
+    for _, calls in converted.send(None, metadata=meta, extra=extra):
+        for function, args in calls or ():
+            try:
+                results[call_key(function, args)] = function(*args)
+            except Exception:  # noqa: BLE001, S112 - see the docstring
+                continue
+    return results
+
+
+def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict, dict] | None]:
+    """HTML, raw Meta, anchors' attributes and `converted` results of one file (runs in a
+    worker process).
 
     A file that fails is returned as None, so the in-process reader meets the error again and
     Pelican reports it as usual.
@@ -57,9 +101,10 @@ def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict] | None]:
             from breachwatch.plugins.anchors import anchor_sentences  # noqa: PLC0415
 
             content, extra["sentences"], extra["body_paragraphs"] = anchor_sentences(content)
+        meta = dict(getattr(markdown, "Meta", {}))
     except Exception:  # noqa: BLE001 - reported by the in-process retry
         return source_path, None
-    return source_path, (content, dict(getattr(markdown, "Meta", {})), extra)
+    return source_path, (content, meta, extra, _calls_results(meta, extra))
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -67,12 +112,12 @@ class ReusingMarkdownReader(MarkdownReader):
 
     _shared: Markdown | None = None
     # Conversions the workers have sent, by path, and the stream of those still to come.
-    prepared: dict[str, tuple[str, dict, dict]] = {}
-    stream: Iterator[tuple[str, tuple[str, dict, dict] | None]] | None = None
+    prepared: dict[str, tuple[str, dict, dict, dict]] = {}
+    stream: Iterator[tuple[str, tuple[str, dict, dict, dict] | None]] | None = None
     pool: ProcessPoolExecutor | None = None
 
     @classmethod
-    def take(cls, path: str) -> tuple[str, dict, dict] | None:
+    def take(cls, path: str) -> tuple[str, dict, dict, dict] | None:
         """The workers' conversion of `path` (waiting for it), or None to convert here."""
         if path in cls.prepared:
             return cls.prepared.pop(path)
@@ -111,7 +156,8 @@ class ReusingMarkdownReader(MarkdownReader):
                 content = convert(markdown, text)
             meta, extra = getattr(markdown, "Meta", {}), {}
         else:
-            content, meta, extra = found
+            content, meta, extra, results = found
+            store(self.settings, results)
         self._md = markdown
         try:
             metadata = self._parse_metadata(meta)
