@@ -186,3 +186,11 @@ def test_word_numbers_are_found_whatever_letters_spell_them() -> None:
 def test_sentences_without_digits_or_number_words_state_no_figure() -> None:
     assert one("The officer was dismissed after a hearing in Maidstone.") == []
     assert find_periods("The officer was dismissed after a hearing in Maidstone.") == []
+
+
+def test_numbers_in_words_and_digits_keep_their_order() -> None:
+    figures = one("Two officers made 300 searches, three staff made 40 breaches and a third of "
+                  "them were unlawful.")
+    assert [(f.value, f.unit) for f in figures][:4] == [
+        (2, "officers"), (300, "searches"), (3, "staff"), (40, "breaches")]
+    assert figures[4].unit == "percent"

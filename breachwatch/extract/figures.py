@@ -60,10 +60,16 @@ _DATE_SPANS = re.compile(
     rf"|\b{_Y}\b",
     re.I,
 )
-_NUMBER = re.compile(
+# A number in digits (maybe in pounds, maybe "2 million"), and one in words ("a third",
+# "twelve"). The first starts with a digit or a pound sign, the second with a letter and holds
+# none: their matches never overlap, so both lists merged by position are those of one regex.
+_NUMBER_IN_DIGITS = re.compile(
     r"(?P<cur>\u00a3)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u00a3]|[.,]\d)"
-    r"(?:\s+(?P<mult>thousand|million|billion))?"
-    r"|\b(?P<frac>(?:one|two|three|four|five|six|seven|eight|nine|a)[\s-]"
+    r"(?:\s+(?P<mult>thousand|million|billion))?",
+    re.I,
+)
+_NUMBER_IN_WORDS = re.compile(
+    r"\b(?P<frac>(?:one|two|three|four|five|six|seven|eight|nine|a)[\s-]"
     r"(?:" + "|".join(FRACTION_WORDS) + r"))\b"
     r"|\b(?P<word>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
@@ -108,11 +114,18 @@ def _period_needs(sentence: str) -> dict[str, bool]:
             "span": "years" in lower or "months" in lower}
 
 
-def _may_state_number(sentence: str) -> bool:
-    """False only when the number pattern cannot match the sentence."""
-    if _DIGIT.search(sentence):
-        return True
+def _may_have_number_words(sentence: str) -> bool:
+    """False only when _NUMBER_IN_WORDS cannot match the sentence."""
     return not _NUMBER_HINTS.isdisjoint(_LETTER_RUN.findall(_lower_ascii(sentence)))
+
+
+def _numbers(sentence: str, masked: str) -> list[re.Match[str]]:
+    """The numbers of the masked sentence, left to right."""
+    found = list(_NUMBER_IN_DIGITS.finditer(masked)) if _DIGIT.search(sentence) else []
+    if _may_have_number_words(sentence):
+        found += _NUMBER_IN_WORDS.finditer(masked)
+        found.sort(key=lambda match: match.start())
+    return found
 
 
 @dataclass(frozen=True)
@@ -225,16 +238,17 @@ def _unit_after(text: str, vocabulary: _Vocabulary) -> tuple[str, str, int] | No
 
 def _number_value(match: re.Match[str]) -> tuple[float | int, bool]:
     """The value of a number match and whether it is a fraction (a share, not a count)."""
-    if match.group("num"):
-        raw = match.group("num").replace(",", "")
+    groups = match.groupdict()
+    if groups.get("num"):
+        raw = groups["num"].replace(",", "")
         value: float | int = float(raw) if "." in raw else int(raw)
-        multiplier = MULTIPLIERS.get(_lower_ascii(match.group("mult") or ""), 1)
+        multiplier = MULTIPLIERS.get(_lower_ascii(groups["mult"] or ""), 1)
         return value * multiplier, False
-    if match.group("frac"):
-        count, _, part = re.split(r"([\s-])", _lower_ascii(match.group("frac")), maxsplit=1)
+    if groups.get("frac"):
+        count, _, part = re.split(r"([\s-])", _lower_ascii(groups["frac"]), maxsplit=1)
         numerator = 1 if count == "a" else NUMBER_WORDS[count]
         return round(100 * numerator / FRACTION_WORDS[part], 1), True
-    return COUNT_WORDS[" ".join(_lower_ascii(match.group("word")).split())], False
+    return COUNT_WORDS[" ".join(_lower_ascii(groups["word"]).split())], False
 
 
 def _parse_point(text: str, published: date | None, fallback_year: int | None):
@@ -326,13 +340,13 @@ def _clause_before(sentence: str, position: int) -> str:
 def _sentence_figures(sentence: str, context: dict[str, Any]) -> list[dict[str, Any]]:
     """The raw figures of one sentence, units resolved, scope and period still to add."""
     figures: list[dict[str, Any]] = []
-    if not _may_state_number(sentence):
+    if not _DIGIT.search(sentence) and not _may_have_number_words(sentence):
         return figures
     vocabulary = load_vocabulary()
     masked = _masked(sentence)
     last_count_unit: str | None = None
     last_percent: dict[str, Any] | None = None
-    for match in _NUMBER.finditer(masked):
+    for match in _numbers(sentence, masked):
         value, is_fraction = _number_value(match)
         rest = sentence[match.end():]
         percent = _PERCENT_AFTER.match(rest)
@@ -355,7 +369,7 @@ def _sentence_figures(sentence: str, context: dict[str, Any]) -> list[dict[str, 
                        else match.group(0), "text": sentence[match.start(): end]}
             last_percent = figure
         else:
-            if match.group("word") and not _unit_after(rest, vocabulary):
+            if match.groupdict().get("word") and not _unit_after(rest, vocabulary):
                 continue
             unit = _unit_after(rest, vocabulary) or _unit_after(
                 rest[_OF.match(rest).end():] if _OF.match(rest) else "", vocabulary
@@ -377,7 +391,7 @@ def _sentence_figures(sentence: str, context: dict[str, Any]) -> list[dict[str, 
             else:
                 continue
             text = sentence[match.start(): match.end()]
-            if match.group("cur"):
+            if match.groupdict().get("cur"):
                 name, text = "pounds", sentence[match.start(): match.end()]
             figure |= {"unit": name, "of": None, "counted": counted, "text": text}
             last_count_unit = name
