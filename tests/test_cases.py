@@ -114,3 +114,21 @@ def test_case_page_and_article_links(tmp_path: Path) -> None:
         text = article.read_text(encoding="utf-8")
         linked = f"../../cases/{page.parent.name}/" in text
         assert linked == ("embassy" in article.parent.name), article.parent.name
+
+
+@pytest.mark.parametrize(("pattern", "texts"), [
+    (r"\b[A-Z][a-z]+ (?:Embassy|High Commission|Consulate)\b",
+     ("consulate", "embassy", "high commission")),
+    (r"\b[A-Z][a-z]+ (?:Football|Rugby) Club\b", ("football", "rugby")),
+    (r"x(?:foo)+bar?", ("foo",)),
+    (r"(?:foo)?barbaz", ("barbaz",)),
+    (r"Em(?i:bassy)", None),  # too short outside the case-blind part
+    (r"(?i)Embassy", None),
+    (r"[A-Z][a-z]+", None),
+])
+def test_texts_every_match_contains_are_found(pattern, texts) -> None:
+    import re
+
+    from breachwatch.cases.rules import required_texts
+
+    assert required_texts(re.compile(pattern)) == texts

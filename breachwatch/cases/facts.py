@@ -44,8 +44,8 @@ def distinctive_entities(sentences: list[str]) -> dict[str, str]:
     lower = "\n".join(sentences).lower()
     for kind in load_case_rules().entities:
         for pattern, literal in zip(kind.patterns, kind.literals, strict=True):
-            if literal is not None and literal not in lower:
-                continue  # the phrase's first word is nowhere in the text
+            if literal is not None and not any(text in lower for text in literal):
+                continue  # no match can be in the text
             for sentence in sentences:
                 for match in pattern.finditer(sentence):
                     entity = " ".join(match.group().lower().split()).removesuffix("s")

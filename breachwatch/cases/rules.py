@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import _constants, _parser  # to find the texts a pattern's matches contain
 
 from breachwatch.datafiles import read_data_file, require
 
@@ -18,9 +19,9 @@ class EntityKind:
     name: str
     weight: int
     patterns: tuple[re.Pattern[str], ...]
-    # Per pattern, a lower-case word any match contains (None for hand-written patterns),
-    # so most texts are ruled out by a plain substring test.
-    literals: tuple[str | None, ...]
+    # Per pattern, lower-case texts one of which any match contains (None when there are
+    # none worth testing), so most texts are ruled out by plain substring tests.
+    literals: tuple[tuple[str, ...] | None, ...]
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,46 @@ class CaseRules:
     relative_dates: tuple[re.Pattern[str], ...]
 
 
+# Shorter required texts rule out too little to be worth testing.
+MIN_REQUIRED = 3
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+
+
+def _required(items) -> frozenset[str]:
+    """Texts one of which every match of parsed regex items contains: the set whose
+    shortest text is longest, of those found (empty when none)."""
+    best: frozenset[str] = frozenset()
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        found = [frozenset({"".join(run)})] if run else []
+        run = []
+        if op is _constants.SUBPATTERN and not av[1] & re.IGNORECASE:
+            found.append(_required(av[3]))
+        elif op is _constants.BRANCH:
+            alternatives = [_required(alternative) for alternative in av[1]]
+            if all(alternatives):
+                found.append(frozenset().union(*alternatives))
+        elif op in _REPEATS and av[0] >= 1:
+            found.append(_required(av[2]))
+        for texts in found:
+            if texts and (not best or min(map(len, texts)) > min(map(len, best))):
+                best = texts
+    return best
+
+
+def required_texts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case texts one of which every match of a case-sensitive pattern contains."""
+    if pattern.flags & re.IGNORECASE:
+        return None  # lower-casing the text would not follow every case-blind match
+    texts = _required(_parser.parse(pattern.pattern, pattern.flags))
+    if not texts or min(map(len, texts)) < MIN_REQUIRED:
+        return None
+    return tuple(sorted(text.lower() for text in texts))
+
+
 def _compile(pattern: str, flags: int, where: str) -> re.Pattern[str]:
     """Compile a pattern; a bad one fails with the data file and the entry."""
     try:
@@ -67,12 +108,12 @@ def load_case_rules() -> CaseRules:
         require(isinstance(entry, dict) and isinstance(entry.get("weight"), int), _FILE,
                 f"entities.{name}: needs an integer 'weight'")
         patterns = [_compile(p, 0, f"entities.{name}") for p in entry.get("patterns", [])]
-        literals: list[str | None] = [None] * len(patterns)
+        literals = [required_texts(pattern) for pattern in patterns]
         for phrase in entry.get("phrases", []):
             patterns.append(_compile(
                 r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"s?\b", re.I,
                 f"entities.{name}"))
-            literals.append(phrase.split()[0].lower())
+            literals.append((phrase.split()[0].lower(),))
         kinds.append(EntityKind(name, entry["weight"], tuple(patterns), tuple(literals)))
     steps = []
     for entry in data["steps"]:
