@@ -53,9 +53,14 @@ class _Memo:
         os.replace(temporary, self.path)
 
 
+def enabled(settings: dict) -> bool:
+    """Whether results are remembered: only with Pelican's content cache, which holds them."""
+    return bool(settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"))
+
+
 def _memo(settings: dict) -> _Memo | None:
     """The memo of this build's cache folder, or None without Pelican's content cache."""
-    if not settings.get("CACHE_CONTENT") or not settings.get("CACHE_PATH"):
+    if not enabled(settings):
         return None
     path = str(Path(settings["CACHE_PATH"]) / MEMO_NAME)
     return _open.get(path) or _open.setdefault(path, _Memo(Path(path)))

@@ -33,7 +33,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
 
-from breachwatch.memo import call_key, store
+from breachwatch.memo import call_key, enabled, store
 from breachwatch.parallel import POOL_THRESHOLD, cores
 from breachwatch.plain_markdown import convert
 
@@ -65,10 +65,11 @@ def raw_published(meta: dict[str, list[str]]) -> date | None:
         raise ValueError(str(error)) from error
 
 
-def _start_worker(markdown_settings: dict, anchor: bool) -> None:
+def _start_worker(markdown_settings: dict, anchor: bool, calls: bool) -> None:
     """Build this process's Markdown instance once."""
     _worker["markdown"] = Markdown(**markdown_settings)
     _worker["anchor"] = anchor
+    _worker["calls"] = calls  # results of `converted` calls are kept (a memo to take them)
 
 
 def _calls_results(meta: dict, extra: dict) -> dict[str, Any]:
@@ -104,7 +105,8 @@ def _convert(source_path: str) -> tuple[str, tuple[str, dict, dict, dict] | None
         meta = dict(getattr(markdown, "Meta", {}))
     except Exception:  # noqa: BLE001 - reported by the in-process retry
         return source_path, None
-    return source_path, (content, meta, extra, _calls_results(meta, extra))
+    results = _calls_results(meta, extra) if _worker["calls"] else {}
+    return source_path, (content, meta, extra, results)
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -202,7 +204,7 @@ def prepare_articles(generator) -> None:
     anchor = ANCHORS_PLUGIN in (str(p) for p in generator.settings.get("PLUGINS") or [])
     chunk = max(1, len(stale) // (workers * 32))
     pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
-                               initargs=(markdown_settings, anchor))
+                               initargs=(markdown_settings, anchor, enabled(generator.settings)))
     ReusingMarkdownReader.pool = pool
     ReusingMarkdownReader.stream = pool.map(_convert, stale, chunksize=chunk)
 
