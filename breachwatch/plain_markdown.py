@@ -31,8 +31,7 @@ def plain_body_html(body: str) -> str | None:
     for paragraph in paragraphs:
         if not paragraph or _BLOCK_START.match(paragraph):
             return None
-        if _MARKUP.search(_ESCAPED.sub("", paragraph) if "\\" in paragraph or "&" in paragraph
-                          else paragraph):
+        if _MARKUP.search(_ESCAPED.sub("", paragraph)):
             return None
     return "\n".join("<p>" + _ESCAPE.sub(r"\1", p) + "</p>" for p in paragraphs)
 
