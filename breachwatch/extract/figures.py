@@ -119,10 +119,11 @@ def _may_have_number_words(sentence: str) -> bool:
     return not _NUMBER_HINTS.isdisjoint(_LETTER_RUN.findall(_lower_ascii(sentence)))
 
 
-def _numbers(sentence: str, masked: str) -> list[re.Match[str]]:
-    """The numbers of the masked sentence, left to right."""
-    found = list(_NUMBER_IN_DIGITS.finditer(masked)) if _DIGIT.search(sentence) else []
-    if _may_have_number_words(sentence):
+def _numbers(masked: str, digits: bool, words: bool) -> list[re.Match[str]]:
+    """The numbers of the masked sentence, left to right (in digits and in words only if
+    it may have them)."""
+    found = list(_NUMBER_IN_DIGITS.finditer(masked)) if digits else []
+    if words:
         found += _NUMBER_IN_WORDS.finditer(masked)
         found.sort(key=lambda match: match.start())
     return found
@@ -340,13 +341,15 @@ def _clause_before(sentence: str, position: int) -> str:
 def _sentence_figures(sentence: str, context: dict[str, Any]) -> list[dict[str, Any]]:
     """The raw figures of one sentence, units resolved, scope and period still to add."""
     figures: list[dict[str, Any]] = []
-    if not _DIGIT.search(sentence) and not _may_have_number_words(sentence):
+    digits = _DIGIT.search(sentence) is not None
+    words = _may_have_number_words(sentence)
+    if not digits and not words:
         return figures
     vocabulary = load_vocabulary()
     masked = _masked(sentence)
     last_count_unit: str | None = None
     last_percent: dict[str, Any] | None = None
-    for match in _numbers(sentence, masked):
+    for match in _numbers(masked, digits, words):
         value, is_fraction = _number_value(match)
         rest = sentence[match.end():]
         percent = _PERCENT_AFTER.match(rest)
