@@ -19,7 +19,7 @@ from breachwatch.cases.facts import ArticleFacts, text_facts
 from breachwatch.cases.timeline import Step, case_timeline, improved_date
 from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
-from breachwatch.plugins.markdown_reader import converted, raw_published
+from breachwatch.plugins.markdown_reader import converted, published, raw_published
 from breachwatch.schema import as_list
 
 CASES_FILE = "cases.yaml"
@@ -43,7 +43,7 @@ def _facts_call(article: Any) -> tuple:
         seed_key(article), article.slug, as_list(article.metadata.get("forces")),
         as_list(article.metadata.get("breaches")), str(article.metadata.get("case_status", "")),
         list(getattr(article, "sentences", [])),
-        None if confidence == "none" else article.date.date(), confidence,
+        published(article), confidence,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from pelican import signals
@@ -12,7 +11,7 @@ from pelican.generators import Generator
 from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures
 from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
-from breachwatch.plugins.markdown_reader import converted, raw_published, raw_value
+from breachwatch.plugins.markdown_reader import converted, published, raw_published, raw_value
 from breachwatch.schema import as_list
 
 # How many figures the home page shows.
@@ -81,13 +80,6 @@ def scope_name(scope: str) -> str:
 
     force = load_forces().get(scope)
     return force.name if force else scope
-
-
-def published(article: Any) -> date | None:
-    """The article's date when the text gave one, to resolve 'last year'."""
-    if article.metadata.get("date_confidence") == "none":
-        return None
-    return article.date.date()
 
 
 def figures_beside_conversion(_sender: Any, metadata: dict, extra: dict) -> list[tuple]:

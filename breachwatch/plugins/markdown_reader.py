@@ -54,9 +54,16 @@ def raw_value(meta: dict[str, list[str]], name: str) -> Any:
     return values[0] if len(values) == 1 else values or None
 
 
+def published(article: Any) -> date | None:
+    """The article's date when the text gave one (to resolve 'last year', to date a case)."""
+    if article.metadata.get("date_confidence") == "none":
+        return None
+    return article.date.date()
+
+
 def raw_published(meta: dict[str, list[str]]) -> date | None:
-    """An article's date as Pelican will read it, None when the text gave none
-    (date_confidence 'none'); ValueError when it cannot be read."""
+    """published() from Python-Markdown's Meta, before Pelican reads the article;
+    ValueError when its date cannot be read."""
     if raw_value(meta, "date_confidence") == "none":
         return None
     try:
