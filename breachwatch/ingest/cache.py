@@ -3,6 +3,12 @@
 An entry is reused only when the seed's bytes, its correction file, the package's code and data
 files and today's date (date inference reads "yesterday") are all unchanged; otherwise the seed
 is ingested afresh. The cache is a hidden file in the content folder, which Pelican ignores.
+
+Like Git's index, an entry also keeps the stamps (inode, size, modification and change times)
+of the files it was made from and of the article file written from it: while they are the
+same, the seed need not be read and hashed, nor the article file read and compared. A stamp
+taken within RACY_NS of saving the cache is dropped, as a change in the same clock tick could
+leave it unchanged; such files are read again next time.
 """
 
 from __future__ import annotations
@@ -10,14 +16,49 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from breachwatch.fingerprint import package_fingerprint
 
 CACHE_NAME = ".ingest-cache.pickle"
 # Bump to drop every cache written by an older layout of this file.
-LAYOUT = 1
+LAYOUT = 2
+# Stamps at most this young when the cache is saved are not trusted (see the docstring).
+RACY_NS = 2_000_000_000
+
+Stamp = tuple[int, int, int, int] | None
+
+
+def file_stamp(path: Path) -> Stamp:
+    """What any change to a file alters: inode, size, modification and change times."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def input_stamps(seed: Path, correction: Path) -> tuple[Stamp, Stamp]:
+    """Stamps of a seed and of its correction file (None for a file that is absent)."""
+    return file_stamp(seed), file_stamp(correction)
+
+
+def _young(stamp: Stamp, now: int) -> bool:
+    """Tell whether a change in the clock tick of this stamp could still be unseen."""
+    return stamp is not None and max(stamp[2], stamp[3]) > now - RACY_NS
+
+
+class Entry(NamedTuple):
+    """One seed's result: its key and pickled Article, the stamps of its inputs, and the
+    name and stamp of the article file written from it."""
+
+    key: str
+    blob: bytes
+    inputs: tuple[Stamp, Stamp] | None = None
+    output: tuple[str, Stamp] | None = None
 
 
 def code_version(today: date | None) -> str:
@@ -39,7 +80,7 @@ class IngestCache:
     def __init__(self, content_dir: Path, version: str) -> None:
         self.path = content_dir / CACHE_NAME
         self.version = version
-        self.entries: dict[str, tuple[str, bytes]] = {}
+        self.entries: dict[str, Entry] = {}
         self.changed = False
         try:
             with self.path.open("rb") as handle:
@@ -53,15 +94,53 @@ class IngestCache:
         """Tell whether anything is stored for this seed (else there is no key to compute)."""
         return name in self.entries
 
-    def get(self, name: str, key: str) -> bytes | None:
-        """The pickled result stored for this seed, if its inputs are unchanged."""
+    def unchanged(self, name: str, inputs: tuple[Stamp, Stamp]) -> bytes | None:
+        """The pickled result stored for this seed, if its files have the stamps it was made
+        from."""
         found = self.entries.get(name)
-        return found[1] if found and found[0] == key else None
+        if found and inputs[0] is not None and found.inputs == inputs:
+            return found.blob
+        return None
 
-    def put(self, name: str, key: str, blob: bytes) -> None:
-        """Remember one seed's pickled result."""
-        if self.entries.get(name) != (key, blob):
-            self.entries[name] = (key, blob)
+    def get(self, name: str, key: str, inputs: tuple[Stamp, Stamp]) -> bytes | None:
+        """The pickled result stored for this seed, if its inputs are unchanged; the stamps
+        the inputs have now are kept for next time."""
+        found = self.entries.get(name)
+        if not found or found.key != key:
+            return None
+        self._set(name, found._replace(inputs=inputs))
+        return found.blob
+
+    def put(self, name: str, key: str, blob: bytes, inputs: tuple[Stamp, Stamp]) -> None:
+        """Remember one seed's pickled result (its article file is still to be written)."""
+        found = self.entries.get(name)
+        if found and (found.key, found.blob) == (key, blob):
+            self._set(name, found._replace(inputs=inputs))
+        else:
+            self._set(name, Entry(key, blob, inputs))
+
+    def output_unchanged(self, name: str, path: Path) -> bool:
+        """Tell whether `path` is the article file written from this seed's result, untouched
+        since."""
+        found = self.entries.get(name)
+        return bool(found and found.output and found.output == (path.name, file_stamp(path))
+                    and found.output[1] is not None)
+
+    def writers(self) -> dict[tuple[str, Stamp], str]:
+        """The seed each article file was written from, by the file's name and stamp then."""
+        return {entry.output: name for name, entry in self.entries.items()
+                if entry.output and entry.output[1] is not None}
+
+    def wrote(self, name: str, path: Path, stamp: Stamp) -> None:
+        """Remember that `path`, with this stamp, holds the article of this seed's result."""
+        found = self.entries.get(name)
+        if found:
+            self._set(name, found._replace(output=(path.name, stamp)))
+
+    def _set(self, name: str, entry: Entry) -> None:
+        """Store an entry, noting whether the cache needs saving."""
+        if self.entries.get(name) != entry:
+            self.entries[name] = entry
             self.changed = True
 
     def keep_only(self, names: set[str]) -> None:
@@ -74,6 +153,12 @@ class IngestCache:
         """Write the cache in one step, if anything changed."""
         if not self.changed:
             return
+        now = time.time_ns()
+        for name, entry in self.entries.items():
+            if entry.inputs and any(_young(stamp, now) for stamp in entry.inputs):
+                self.entries[name] = entry = entry._replace(inputs=None)
+            if entry.output and _young(entry.output[1], now):
+                self.entries[name] = entry._replace(output=None)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
         with temporary.open("wb") as handle:

@@ -17,11 +17,18 @@ from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed, prepare
-from breachwatch.ingest.cache import IngestCache, code_version, seed_key
+from breachwatch.ingest.cache import (
+    IngestCache,
+    code_version,
+    file_stamp,
+    input_stamps,
+    seed_key,
+)
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
     edited_by_hand,
+    header_value,
     is_hand_edited,
     recorded_digest,
     render_markdown,
@@ -114,10 +121,18 @@ def _unique_slug(
     return suffixed if slug in taken or held else slug
 
 
-def _recorded_seeds(articles_dir: Path) -> dict[str, str]:
-    """Slug of every article file with the seed its header records ("" for none)."""
+def _recorded_seeds(articles_dir: Path, cache: IngestCache) -> dict[str, str]:
+    """Slug of every article file with the seed its header records ("" for none).
+
+    A file the cache knows it wrote, untouched since, is not read: its seed is known.
+    """
     seeds = {}
+    writers = cache.writers()
     for path in sorted(articles_dir.glob("*.md")) if articles_dir.is_dir() else ():
+        writer = writers.get((path.name, file_stamp(path))) if writers else None
+        if writer is not None:
+            seeds[path.stem] = header_value(writer)  # as its Seed: line has it
+            continue
         seeds[path.stem] = ""
         with path.open(encoding="utf-8", errors="replace") as lines:
             for line in lines:
@@ -158,8 +173,8 @@ def ingest_all(
     seeds = list_seeds(seeds_dir, report)
     by_slug: dict[str, Article] = {}
     by_text: dict[str, Path] = {}
-    on_disk, present = _recorded_seeds(articles_dir), {seed.name for seed in seeds}
     cache = IngestCache(content_dir, code_version(today))
+    on_disk, present = _recorded_seeds(articles_dir, cache), {seed.name for seed in seeds}
     cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("Ingesting seeds", total=len(seeds))
@@ -184,7 +199,7 @@ def ingest_all(
                 article.metadata["slug"] = slug
             by_slug[slug] = article
             report.articles.append(article)
-            _write(article, articles_dir, report)
+            _write(article, articles_dir, report, cache)
             _print_article(console, article)
     cache.save()
     current = {a.seed.name: articles_dir / f"{a.metadata['slug']}.md" for a in report.articles}
@@ -233,13 +248,18 @@ def _ingest_seeds(
     cached Article and a fresh one are the same object.
     """
     cached: dict[Path, bytes] = {}
+    # Stamped before any seed is read: a change while it is read shows next time.
+    stamps = {seed: input_stamps(seed, corrections_path(corrections_dir, seed)) for seed in seeds}
     for seed in seeds:
         if not cache.holds(seed.name):
             continue  # nothing stored: no need to read and hash the seed here
-        try:
-            blob = cache.get(seed.name, seed_key(seed, corrections_path(corrections_dir, seed)))
-        except OSError:
-            blob = None
+        blob = cache.unchanged(seed.name, stamps[seed])
+        if blob is None:
+            try:
+                key = seed_key(seed, corrections_path(corrections_dir, seed))
+            except OSError:
+                continue
+            blob = cache.get(seed.name, key, stamps[seed])
         if blob is not None:
             cached[seed] = blob
     fresh = [seed for seed in seeds if seed not in cached]
@@ -261,7 +281,7 @@ def _ingest_seeds(
                 yield seed, outcome
                 continue
             if key:
-                cache.put(seed.name, key, outcome)
+                cache.put(seed.name, key, outcome, stamps[seed])
             article = pickle.loads(outcome)
             article.seed = seed
             yield seed, article
@@ -270,9 +290,13 @@ def _ingest_seeds(
             pool.shutdown(cancel_futures=True)
 
 
-def _write(article: Article, articles_dir: Path, report: IngestReport) -> None:
+def _write(article: Article, articles_dir: Path, report: IngestReport, cache: IngestCache) -> None:
     """Write one article unless an editor has changed its generated file by hand."""
     path = articles_dir / f"{article.metadata['slug']}.md"
+    name = article.seed.name
+    if cache.output_unchanged(name, path):
+        return  # written from this very result and untouched since
+    stamp = file_stamp(path)  # before reading: a change while it is read shows next time
     try:
         current = path.read_text(encoding="utf-8")  # read once: edited by hand? changed?
     except FileNotFoundError:
@@ -287,6 +311,8 @@ def _write(article: Article, articles_dir: Path, report: IngestReport) -> None:
     if text != current:
         replace_file(path, text)
         report.written += 1
+        stamp = file_stamp(path)
+    cache.wrote(name, path, stamp)
 
 
 def _remove_orphans(articles_dir: Path, current: dict[str, Path], present: set[str]) -> list[Path]:

@@ -14,7 +14,7 @@ from breachwatch.sentences import normalise_space
 DIGEST_KEY = "Ingest_digest"
 
 
-def _header_value(value: Any) -> str:
+def header_value(value: Any) -> str:
     """Metadata values are single lines; lists are comma-separated."""
     if isinstance(value, list | tuple):
         value = ", ".join(str(item) for item in value)
@@ -29,7 +29,7 @@ def _digest(text: str) -> str:
 def render_markdown(metadata: dict[str, Any], paragraphs: list[str]) -> str:
     """Markdown source: schema fields in schema order, then the escaped paragraphs."""
     header = [
-        f"{field.name.capitalize()}: {_header_value(metadata[field.name])}"
+        f"{field.name.capitalize()}: {header_value(metadata[field.name])}"
         for field in FIELDS
         if field.name in metadata and metadata[field.name] not in (None, "", [])
     ]
