@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pelican import signals
@@ -17,11 +18,28 @@ LIST_FIELDS = ("forces", "breaches", "outcomes", "standards")
 TAXONOMIES = (("forces", "force"), ("breaches", "breach"))
 
 
-class Force(URLWrapper):
+class _Term(URLWrapper):
+    """A term with a page: its URL and save path, fixed by its slug, are formatted once.
+
+    Pelican formats them from the settings on every use; pages show terms thousands of times.
+    """
+
+    @cached_property
+    def url(self) -> str:
+        """The term page's URL."""
+        return self._from_settings("URL")
+
+    @cached_property
+    def save_as(self) -> str:
+        """Where the term page is written."""
+        return self._from_settings("SAVE_AS")
+
+
+class Force(_Term):
     """A police force page: URL and save path come from FORCE_URL / FORCE_SAVE_AS."""
 
 
-class Breach(URLWrapper):
+class Breach(_Term):
     """A breach-type page: URL and save path come from BREACH_URL / BREACH_SAVE_AS."""
 
 
