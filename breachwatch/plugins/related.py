@@ -14,6 +14,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 MAX_RELATED = 5
+# The taxonomy fields whose shared terms make articles related, in the order they are shown.
+FIELDS = ("forces", "breaches")
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,23 @@ def _slugs(article: Any, field: str) -> set[str]:
     return {term.slug for term in getattr(article, field, []) or []}
 
 
-def relation(article: Any, other: Any) -> Related | None:
-    """How `other` relates to `article`, or None when they share neither case nor terms."""
+def _own_slugs(article: Any) -> dict[str, set[str]]:
+    """Slugs of an article's forces and of its breach types."""
+    return {field: _slugs(article, field) for field in FIELDS}
+
+
+def relation(article: Any, other: Any, mine: dict[str, set[str]] | None = None
+             ) -> Related | None:
+    """How `other` relates to `article` (whose `_own_slugs` may be given), or None when they
+    share neither case nor terms."""
     case = getattr(article, "case", None)
     same_case = case is not None and case is getattr(other, "case", None)
+    mine = mine or _own_slugs(article)
     shared = tuple(
         term.name
-        for field in ("forces", "breaches")
-        for mine in [_slugs(article, field)]
+        for field in FIELDS
         for term in getattr(other, field, []) or []
-        if term.slug in mine
+        if term.slug in mine[field]
     )
     if not same_case and not shared:
         return None
@@ -64,7 +73,7 @@ def _recency(article: Any) -> tuple[float, str]:
 
 def _terms(article: Any) -> set[tuple[str, str]]:
     """An article's forces and breach types as (field, slug) pairs."""
-    return {(field, slug) for field in ("forces", "breaches") for slug in _slugs(article, field)}
+    return {(field, slug) for field in FIELDS for slug in _slugs(article, field)}
 
 
 def _lowest_bits(mask: int, count: int) -> list[int]:
@@ -99,7 +108,8 @@ def all_related(articles: list[Any], limit: int = MAX_RELATED) -> list[list[Rela
     for article in articles:
         case = getattr(article, "case", None)
         mates = [other for other in cases.get(id(case), []) if other is not article]
-        found = sorted((relation(article, other) for other in mates),
+        mine = _own_slugs(article)
+        found = sorted((relation(article, other, mine) for other in mates),
                        key=lambda r: (-len(r.shared), *_recency(r.article)))
         taken = 1 << position[id(article)]
         for other in mates:
@@ -118,7 +128,7 @@ def all_related(articles: list[Any], limit: int = MAX_RELATED) -> list[list[Rela
             for level, digit in enumerate(digits):
                 exact &= digit if count >> level & 1 else ~digit
             for index in _lowest_bits(exact, limit - len(found)):
-                found.append(relation(article, order[index]))
+                found.append(relation(article, order[index], mine))
         result.append(found[:limit])
     return result
 
