@@ -40,6 +40,7 @@ THEME = "theme"
 
 PLUGINS = [
     "breachwatch.plugins.file_stamps",
+    "breachwatch.plugins.cache_writer",
     "breachwatch.plugins.markdown_reader",
     # Open data first among the plugin generators: its files are written in the background
     # from the finished context, while the other generators queue their pages.

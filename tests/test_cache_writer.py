@@ -1,0 +1,49 @@
+"""Pelican's content cache written by a forked process is the file Pelican would write."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from pathlib import Path
+
+import pytest
+from pelican.cache import FileDataCacher
+
+from breachwatch.plugins import cache_writer
+
+
+def _cacher(folder: Path) -> FileDataCacher:
+    cacher = FileDataCacher({"CACHE_PATH": str(folder), "GZIP_CACHE": False}, "Readers", True,
+                            False)
+    for number in range(50):
+        cacher.cache_data(f"articles/{number}.md", (f"<p>{number}</p>", {"title": str(number)}))
+    return cacher
+
+
+@pytest.fixture(autouse=True)
+def _two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_writer, "cores", lambda: 2)
+
+
+def test_the_cache_written_in_the_background_is_pelicans(tmp_path: Path) -> None:
+    ours, pelicans = _cacher(tmp_path / "ours"), _cacher(tmp_path / "pelican")
+    cache_writer._saving_in_background(ours)()
+    assert cache_writer._writing  # forked, not written yet as far as the build knows
+    cache_writer.wait_for_writes()
+    FileDataCacher.save_cache(pelicans)
+    written = (tmp_path / "ours" / "Readers").read_bytes()
+    assert written == (tmp_path / "pelican" / "Readers").read_bytes()
+    assert pickle.loads(written) == ours._cache
+    assert sorted(p.name for p in (tmp_path / "ours").iterdir()) == ["Readers"]
+
+
+def test_a_failed_write_is_a_warning_and_keeps_the_old_cache(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    cacher = _cacher(tmp_path)
+    (tmp_path / "Readers").write_bytes(b"the previous cache")
+    (tmp_path / ("Readers" + cache_writer.TEMPORARY_SUFFIX)).mkdir()  # cannot be opened
+    cache_writer._saving_in_background(cacher)()
+    with caplog.at_level(logging.WARNING):
+        cache_writer.wait_for_writes()
+    assert "Could not save cache" in caplog.text
+    assert (tmp_path / "Readers").read_bytes() == b"the previous cache"
