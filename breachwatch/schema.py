@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,31 +12,31 @@ CONFIDENCES = ("high", "medium", "low", "none")
 PRECISIONS = ("day", "month", "year")
 
 
-def _forces() -> Iterable[str]:
+def _forces() -> Collection[str]:
     from breachwatch.extract.forces import load_forces
 
     return load_forces()
 
 
-def _breaches() -> Iterable[str]:
+def _breaches() -> Collection[str]:
     from breachwatch.extract.breaches import load_breach_types
 
     return load_breach_types()
 
 
-def _outcomes() -> Iterable[str]:
+def _outcomes() -> Collection[str]:
     from breachwatch.extract.outcomes import load_outcomes
 
     return load_outcomes()
 
 
-def _standards() -> Iterable[str]:
+def _standards() -> Collection[str]:
     from breachwatch.extract.standards import load_standards
 
     return load_standards()
 
 
-def _statuses() -> Iterable[str]:
+def _statuses() -> Collection[str]:
     from breachwatch.extract.status import load_statuses
 
     return load_statuses()
@@ -49,7 +49,7 @@ class Field:
     name: str
     kind: str  # text, date, choice or list
     required: bool = True
-    vocabulary: Callable[[], Iterable[str]] | None = None
+    vocabulary: Callable[[], Collection[str]] | None = None
     help: str = ""
 
 
@@ -114,7 +114,7 @@ def field_errors(name: str, value: Any) -> list[str]:
         values = [str(value)]
     if field.vocabulary is None:
         return []
-    allowed = set(field.vocabulary())
+    allowed = field.vocabulary()  # a cached dict or tuple: checked without copying it
     return [
         f"field '{name}': unknown value '{item}'{suggest(item, allowed)}"
         for item in values
