@@ -12,7 +12,7 @@ import pytest
 from conftest import SEEDS
 from rich.console import Console
 
-from breachwatch.ingest import cache as ingest_cache
+from breachwatch import stamps
 from breachwatch.ingest import run
 from breachwatch.ingest.cache import CACHE_NAME, IngestCache, code_version
 
@@ -36,7 +36,7 @@ def seeds(tmp_path: Path) -> Path:
 @pytest.fixture
 def old_stamps(monkeypatch: pytest.MonkeyPatch) -> None:
     """Treat every stamp as old enough to trust, as it is in a later session."""
-    monkeypatch.setattr(ingest_cache, "RACY_NS", 0)
+    monkeypatch.setattr(stamps, "RACY_NS", 0)
 
 
 def _reading_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:

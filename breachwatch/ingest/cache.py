@@ -5,10 +5,10 @@ files and today's date (date inference reads "yesterday") are all unchanged; oth
 is ingested afresh. The cache is a hidden file in the content folder, which Pelican ignores.
 
 Like Git's index, an entry also keeps the stamps (inode, size, modification and change times)
-of the files it was made from and of the article file written from it: while they are the
-same, the seed need not be read and hashed, nor the article file read and compared. A stamp
-taken within RACY_NS of saving the cache is dropped, as a change in the same clock tick could
-leave it unchanged; such files are read again next time.
+of the files it was made from and of the article file written from it (breachwatch/stamps.py):
+while they are the same, the seed need not be read and hashed, nor the article file read and
+compared. Stamps not yet settled when the cache is saved are dropped; such files are read
+again next time.
 """
 
 from __future__ import annotations
@@ -22,33 +22,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from breachwatch.fingerprint import package_fingerprint
+from breachwatch.stamps import Stamp, file_stamp, settled
 
 CACHE_NAME = ".ingest-cache.pickle"
 # Bump to drop every cache written by an older layout of this file.
 LAYOUT = 2
-# Stamps at most this young when the cache is saved are not trusted (see the docstring).
-RACY_NS = 2_000_000_000
-
-Stamp = tuple[int, int, int, int] | None
-
-
-def file_stamp(path: Path) -> Stamp:
-    """What any change to a file alters: inode, size, modification and change times."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def input_stamps(seed: Path, correction: Path) -> tuple[Stamp, Stamp]:
     """Stamps of a seed and of its correction file (None for a file that is absent)."""
     return file_stamp(seed), file_stamp(correction)
-
-
-def _young(stamp: Stamp, now: int) -> bool:
-    """Tell whether a change in the clock tick of this stamp could still be unseen."""
-    return stamp is not None and max(stamp[2], stamp[3]) > now - RACY_NS
 
 
 class Entry(NamedTuple):
@@ -155,9 +138,10 @@ class IngestCache:
             return
         now = time.time_ns()
         for name, entry in self.entries.items():
-            if entry.inputs and any(_young(stamp, now) for stamp in entry.inputs):
+            if entry.inputs and not all(
+                    stamp is None or settled(stamp, now) for stamp in entry.inputs):
                 self.entries[name] = entry = entry._replace(inputs=None)
-            if entry.output and _young(entry.output[1], now):
+            if entry.output and not settled(entry.output[1], now):
                 self.entries[name] = entry._replace(output=None)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")

@@ -17,13 +17,7 @@ from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed, prepare
-from breachwatch.ingest.cache import (
-    IngestCache,
-    code_version,
-    file_stamp,
-    input_stamps,
-    seed_key,
-)
+from breachwatch.ingest.cache import IngestCache, code_version, input_stamps, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
@@ -36,6 +30,7 @@ from breachwatch.ingest.write import (
 )
 from breachwatch.parallel import cores
 from breachwatch.schema import MetadataError, validate
+from breachwatch.stamps import file_stamp
 
 SEED_SUFFIX = ".txt"
 # Show a progress bar when a batch is at least this large.
