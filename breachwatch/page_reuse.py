@@ -4,12 +4,12 @@ Rendering pages is most of a rebuild, and after one edit almost all of them are 
 Each article page gets a key: a digest of everything article.html shows (the article, its
 figures, related articles, neighbours, case and the menu) and of the theme; so does each
 later page (2, 3, ...) of the home, force, breach-type and all-articles lists, from the
-articles it lists (and, for the home pages, the key figures and counts beside the list). The
-first pages of force and breach-type lists show breakdowns and charts of everything and are
-always rendered. The cache folder, named after our code, data and settings, holds the keys of
-the live output; an article page whose key is unchanged is hard-linked from there, a list page
-is copied instead of rendered. A key that cannot be computed the same way twice only costs a
-render, never a stale page.
+articles it lists (and, for the home pages, the key figures and counts beside the list), and
+each feed, from its entries. The first pages of force and breach-type lists show breakdowns
+and charts of everything and are always rendered. The cache folder, named after our code, data
+and settings, holds the keys of the live output; an article page or feed whose key is
+unchanged is hard-linked from there, a list page is copied instead of rendered. A key that
+cannot be computed the same way twice only costs a render, never a stale page.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from pelican import signals
 from pelican.paginator import Paginator
 
 # Keys of the pages in the live output, and those of the build in progress.
@@ -92,6 +93,12 @@ def article_page_inputs(article: Any, context: dict[str, Any],
         (case.url, case.name, len(case.articles)) if case else (),
         [(page.url, page.title) for page in context.get("pages", [])],
     )
+
+
+def feed_item_inputs(article: Any) -> tuple:
+    """Everything a feed entry shows of an article: link, title, text, date and metadata."""
+    return (article.url, article.title, article._content, stable(article.date),
+            stable({k: v for k, v in article.metadata.items() if k not in FROM_CONTENT}))
 
 
 def list_page_inputs(page: Any, paginator: Any, kwargs: dict[str, Any],
@@ -169,6 +176,21 @@ class PageReuse:
             return False  # {filename}-style links follow other pages' URLs: always render
         key = self._key(name, article_page_inputs(article, context, self._linked))
         self.new[name] = key
+        return self._link_previous(name, key)
+
+    def feed(self, path: str, items: list[Any], details: tuple) -> bool:
+        """Link the previous build's feed if its items and `details` are unchanged; tell
+        whether it was."""
+        if self.keys_file is None or signals.feed_generated.receivers or (
+                signals.feed_written.receivers) or any(
+                mark in item._content for item in items for mark in PELICAN_LINK_MARKS):
+            return False  # a plugin sees each feed written, or links follow other pages
+        key = self._key("feed", path, details, [feed_item_inputs(item) for item in items])
+        self.new[path] = key
+        return self._link_previous(path, key)
+
+    def _link_previous(self, name: str, key: str) -> bool:
+        """Hard-link the previous build's file `name` into the output if its key was `key`."""
         if self.previous is None or self.old.get(name) != key:
             return False
         target = self.output / name

@@ -31,6 +31,9 @@ from breachwatch.parallel import cores, start_forked
 logger = logging.getLogger("pelican.writers")
 # Below this many pages, forking costs more than it saves.
 FORK_THRESHOLD = 64
+# What Pelican's feed writing reads from the context (the settings it reads are in the key of
+# the cache folder the page keys live in).
+FEED_CONTEXT = ("SITEURL", "SITENAME", "SITESUBTITLE", "FEED_DOMAIN")
 
 
 @dataclass
@@ -102,6 +105,20 @@ class ParallelWriter(Writer):
                 template = PreviousOrRendered(template, self.reuse.previous, reusable)
         self.pending.append(_Call((name, template, context, *args), kwargs))
         return None
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False, feed_title=None):
+        """Link an unchanged feed from the previous build, or write it as Pelican does."""
+        if path and not override_output:
+            complete = sanitised_join(self.output_path, path)
+            fresh = complete not in self._written_files and complete not in self._overridden_files
+            items = elements[: self.settings["FEED_MAX_ITEMS"]]
+            details = (url, feed_type, feed_title, [context.get(name) for name in FEED_CONTEXT])
+            if fresh and self.reuse.feed(path, items, details):
+                self._written_files.add(complete)
+                return None
+        return super().write_feed(elements, context, path, url, feed_type, override_output,
+                                  feed_title)
 
     def _paths(self, calls: list[_Call]) -> list[str]:
         """Absolute output paths of held-back calls."""

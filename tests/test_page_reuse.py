@@ -40,6 +40,10 @@ def _article_mtimes(output: Path) -> dict[str, int]:
             for p in (output / "articles").glob("*/index.html")}
 
 
+def _feed_inodes(output: Path) -> dict[str, int]:
+    return {str(p.relative_to(output)): p.stat().st_ino for p in (output / "feeds").rglob("*.xml")}
+
+
 def _edit_headline(seeds: Path, prefix: str, new: str) -> None:
     (seed,) = seeds.glob(f"{prefix}*.txt")
     lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -87,6 +91,7 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str,
     _build(seeds, tmp_path / "content", output)
     _build(seeds, tmp_path / "content", output)  # keys of the live output now recorded
     before = _article_mtimes(output)
+    feeds_before = _feed_inodes(output)
 
     EDITS[edit](seeds)
     copied.clear()
@@ -103,6 +108,10 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str,
         assert reused, "no article page was reused"
     if edit == "body":  # no list shows the body
         assert any("/page/" in name for name in reused_lists), "no later list page reused"
+        feeds = _feed_inodes(output)
+        linked = {name for name, inode in feeds.items() if feeds_before.get(name) == inode}
+        assert linked, "no feed was reused"
+        assert "feeds/all.atom.xml" not in linked  # it shows the edited body
 
 
 def test_a_page_key_never_depends_on_object_identity() -> None:
