@@ -25,6 +25,8 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import Paginator
 
+from breachwatch.link_pages import PageLinker
+
 # Keys of the pages in the live output, and those of the build in progress.
 KEYS_FILE = "page-keys.pickle"
 # Paginated lists whose later pages can be reused (the home page's also show home_inputs).
@@ -147,6 +149,7 @@ class PageReuse:
         self.new: dict[str, str] = {}
         self.theme = theme_digest(settings["THEME"]) if self.keys_file else ""
         self.reused = 0
+        self.linker: PageLinker | None = None  # links accepted article pages meanwhile
         self._links: dict[int, tuple] = {}  # by id(): articles live as long as the build
 
     def _linked(self, article: Any) -> tuple:
@@ -168,7 +171,8 @@ class PageReuse:
         return keys if isinstance(keys, dict) else {}
 
     def reuse(self, name: str, context: dict[str, Any], kwargs: dict[str, Any]) -> bool:
-        """Link the previous page into the output if its key is unchanged; tell whether it was."""
+        """Tell whether the previous page stands in for this one: its key is unchanged. It is
+        linked into the output in the background; see unlinked()."""
         article = kwargs.get("article")
         if self.keys_file is None or article is None or kwargs.get("paginated"):
             return False
@@ -176,7 +180,23 @@ class PageReuse:
             return False  # {filename}-style links follow other pages' URLs: always render
         key = self._key(name, article_page_inputs(article, context, self._linked))
         self.new[name] = key
-        return self._link_previous(name, key)
+        if self.previous is None or self.old.get(name) != key:
+            return False
+        if self.linker is None:
+            self.linker = PageLinker(str(self.previous), str(self.output))
+        if not self.linker.link(name):
+            return self._link_previous(name, key)
+        self.reused += 1
+        return True
+
+    def unlinked(self) -> set[str]:
+        """Wait until the pages reuse() accepted are linked; those that could not be."""
+        if self.linker is None:
+            return set()
+        failed = self.linker.finish()
+        self.linker = None
+        self.reused -= len(failed)
+        return failed
 
     def feed(self, path: str, items: list[Any], details: tuple) -> bool:
         """Link the previous build's feed if its items and `details` are unchanged; tell

@@ -68,6 +68,7 @@ class ParallelWriter(Writer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.pending: list[_Call] = []
+        self.linked: dict[str, _Call] = {}  # reused pages, rendered if linking them fails
         self.background: list[tuple[str, Any]] = []
         self.reuse = PageReuse(self.settings, self.output_path)
 
@@ -98,6 +99,7 @@ class ParallelWriter(Writer):
             return super().write_file(name, template, context, *args, **kwargs)
         if self.reuse.reuse(name, context, kwargs):
             self._written_files.add(sanitised_join(self.output_path, name))
+            self.linked[name] = _Call((name, template, context, *args), kwargs)
             return None
         if not args:
             reusable = self.reuse.list_pages(name, self.settings, context, kwargs)
@@ -125,9 +127,13 @@ class ParallelWriter(Writer):
         return [sanitised_join(self.output_path, call.name) for call in calls]
 
     def flush(self) -> None:
-        """Render every held-back page, on all cores when that is safe and worth it, and wait
-        for the background jobs."""
+        """Render every held-back page (and any reused page that could not be linked), on all
+        cores when that is safe and worth it, and wait for the background jobs."""
         try:
+            for name in sorted(self.reuse.unlinked()):
+                call = self.linked[name]
+                self._written_files.discard(sanitised_join(self.output_path, name))
+                self.pending.append(call)
             self._render_pending()
         finally:
             self._join_background()

@@ -143,3 +143,18 @@ def test_an_article_with_pelican_link_syntax_is_always_rendered(tmp_path: Path) 
     article = SimpleNamespace(_content='<p><a href="{filename}other.md">see</a></p>')
     assert reuse.reuse("articles/a/index.html", {}, {"article": article}) is False
     assert "articles/a/index.html" not in reuse.new  # never recorded, so never reused
+
+
+def test_a_reused_page_that_cannot_be_linked_is_rendered(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copytree(ROOT / "content" / "pages", tmp_path / "content" / "pages")
+    output = tmp_path / "output"
+    _build(seeds, tmp_path / "content", output)
+    _build(seeds, tmp_path / "content", output)
+    page = sorted((output / "articles").glob("*/index.html"))[0]
+    expected = page.read_bytes()
+    page.unlink()  # gone from the live site, though its key says it is unchanged
+    _append(seeds, "002", "The officer declined to comment.")
+    _build(seeds, tmp_path / "content", output)
+    assert page.read_bytes() == expected

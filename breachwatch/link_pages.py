@@ -1,0 +1,90 @@
+"""Hard-link unchanged pages of the live site into the new build, in a process of its own.
+
+A rebuild after one edit reuses nearly every article page; making its folder and linking it
+are two system calls a page, a second of the rebuild at 10,000 articles. PageLinker hands the
+page paths to a small process that makes those calls while the build goes on deciding which
+pages to reuse; finish() waits for it and names the pages it could not link, which the build
+then renders instead. Run as a script: `python link_pages.py PREVIOUS OUTPUT`, page paths
+(relative, NUL-separated) on stdin, the paths not linked on stdout once stdin ends.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+
+SEPARATOR = b"\0"
+# Bytes of page paths buffered before they are handed to the linking process.
+BATCH_BYTES = 16384
+
+
+def link_pages(previous: str, output: str, names: Iterable[str]) -> Iterator[str]:
+    """Link each page from `previous` into `output`, making folders; yield those that failed."""
+    made: set[str] = set()
+    for name in names:
+        target = os.path.join(output, name)
+        folder = os.path.dirname(target)
+        try:
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            os.link(os.path.join(previous, name), target)
+        except OSError:
+            yield name
+
+
+def _names(stream) -> Iterator[str]:
+    """The NUL-separated names on a byte stream, as they arrive."""
+    rest = b""
+    for chunk in iter(lambda: stream.read1(65536), b""):
+        *complete, rest = (rest + chunk).split(SEPARATOR)
+        yield from (name.decode("utf-8", "surrogateescape") for name in complete if name)
+    if rest:
+        yield rest.decode("utf-8", "surrogateescape")
+
+
+class PageLinker:
+    """Pages to link, handed to a linking process as they are decided."""
+
+    def __init__(self, previous: str, output: str) -> None:
+        self.sent: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", "-E", __file__, previous, output],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=BATCH_BYTES,
+        )
+
+    def link(self, name: str) -> bool:
+        """Queue a page; False if the linking process is gone (the page must be rendered)."""
+        try:
+            self.process.stdin.write(name.encode("utf-8", "surrogateescape") + SEPARATOR)
+        except OSError:
+            return False
+        self.sent.append(name)
+        return True
+
+    def finish(self) -> set[str]:
+        """Wait for the linking process; the queued pages it did not link."""
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass  # it ended early: everything queued counts as not linked below
+        failed = {name for name in _names(self.process.stdout) if name}
+        self.process.stdout.close()
+        if self.process.wait() != 0:
+            return set(self.sent)
+        return failed
+
+
+def main() -> None:
+    """Link the pages named on stdin; name those not linked on stdout."""
+    previous, output = sys.argv[1:3]
+    # Written once stdin has ended: the build reads them only then, and a full pipe meanwhile
+    # would stop both processes.
+    failed = list(link_pages(previous, output, _names(sys.stdin.buffer)))
+    sys.stdout.buffer.write(SEPARATOR.join(n.encode("utf-8", "surrogateescape") for n in failed))
+
+
+if __name__ == "__main__":
+    main()

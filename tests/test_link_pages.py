@@ -1,0 +1,29 @@
+"""Pages handed to the linking process are hard-linked, and those it cannot link are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from breachwatch.link_pages import PageLinker
+
+
+def test_pages_are_linked_and_failures_named(tmp_path: Path) -> None:
+    previous, output = tmp_path / "previous", tmp_path / "output"
+    names = [f"articles/{number}/index.html" for number in range(300)]
+    for name in names:
+        (previous / name).parent.mkdir(parents=True)
+        (previous / name).write_text(name, encoding="utf-8")
+    (previous / names[7]).unlink()
+    linker = PageLinker(str(previous), str(output))
+    assert all(linker.link(name) for name in [*names, "odd ü name/index.html"])
+    assert linker.finish() == {names[7], "odd ü name/index.html"}
+    for name in names[8:]:
+        assert (output / name).stat().st_ino == (previous / name).stat().st_ino
+    assert not (output / names[7]).exists()
+
+
+def test_many_failures_do_not_stall_the_build(tmp_path: Path) -> None:
+    linker = PageLinker(str(tmp_path / "gone"), str(tmp_path / "output"))
+    names = [f"articles/a-rather-long-slug-for-a-page-number-{n}/index.html" for n in range(20000)]
+    assert all(linker.link(name) for name in names)
+    assert linker.finish() == set(names)
