@@ -42,8 +42,8 @@ PLUGINS = [
     "breachwatch.plugins.file_stamps",
     "breachwatch.plugins.cache_writer",
     "breachwatch.plugins.markdown_reader",
-    # Open data first among the plugin generators: its files are written in the background
-    # from the finished context, while the other generators queue their pages.
+    # Open data and the export write their files in the background from the finished context
+    # (their generators set writes_in_background; build.py runs them first).
     "breachwatch.plugins.opendata",
     "breachwatch.plugins.taxonomies",
     "breachwatch.plugins.export",

@@ -24,8 +24,11 @@ class _Pelican(Pelican):
     """Pelican writing pages on every core (see breachwatch/parallel_writer.py)."""
 
     def _get_generator_classes(self):
-        """Pelican's and the plugins' generators, then the one that renders held-back pages."""
-        return [*super()._get_generator_classes(), FlushPages]
+        """Pelican's and the plugins' generators, those writing in the background first (their
+        files are written while the others queue pages), then the one that renders the pages."""
+        classes = super()._get_generator_classes()
+        first = [cls for cls in classes if getattr(cls, "writes_in_background", False)]
+        return [*first, *(cls for cls in classes if cls not in first), FlushPages]
 
     def _get_writer(self):
         """Our writer, unless a plugin asks for its own."""

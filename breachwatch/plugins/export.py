@@ -54,16 +54,28 @@ def write_json(path: Path, data: Any) -> None:
     path.write_text(json_text(data), encoding="utf-8")
 
 
+def write_articles(path: Path, articles: list) -> None:
+    """Write the article records, newest first, as the site lists them."""
+    write_json(path, [article_record(a) for a in articles])
+
+
 class ExportGenerator(Generator):
     """Writes data/articles.json after the taxonomies are attached."""
+
+    # Run first (breachwatch/build.py): the file is written while other generators work.
+    writes_in_background = True
 
     def generate_context(self) -> None:
         """Nothing to add to the context; records are built at output time."""
 
     def generate_output(self, writer) -> None:
-        """Write the article records, newest first, as the site lists them."""
-        records = [article_record(a) for a in self.context.get("articles", [])]
-        write_json(Path(self.output_path) / self.settings["DATA_ARTICLES_JSON"], records)
+        """Write articles.json, in a process of its own when the writer can."""
+        path = Path(self.output_path) / self.settings["DATA_ARTICLES_JSON"]
+        articles = self.context.get("articles", [])
+        if hasattr(writer, "in_background"):
+            writer.in_background("articles.json", write_articles, path, articles)
+        else:
+            write_articles(path, articles)
 
 
 def get_generators(pelican) -> type[Generator]:

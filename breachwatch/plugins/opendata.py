@@ -126,6 +126,9 @@ def write_data_files(out: Path, context: dict[str, Any], settings: dict[str, Any
 class OpenDataGenerator(Generator):
     """Writes data/*.csv, figures.json, cases.json, schemas, breachwatch.sqlite, data page."""
 
+    # Run first (breachwatch/build.py): the files are written while other generators work.
+    writes_in_background = True
+
     def generate_context(self) -> None:
         """Publish the schemas so the data page can explain every field."""
         self.context["data_schemas"] = {table: load_schema(table) for table in TABLES}
