@@ -6,7 +6,6 @@ import hashlib
 import importlib.metadata
 import logging
 import shutil
-import threading
 from pathlib import Path
 
 from pelican import Pelican
@@ -139,10 +138,10 @@ def build_site(
         shutil.rmtree(folder, ignore_errors=True)
     cache = content_cache(settings_file, output)
     side.mkdir(parents=True)
-    waits = [(step, start_forked(step, side)) for step in alongside]  # forked before threads
-    # The site two builds old goes while this one builds (file system calls free the GIL).
-    cleaner = threading.Thread(target=shutil.rmtree, args=(previous_site(output), True))
-    cleaner.start()
+    waits = [(step, start_forked(step, side)) for step in alongside]
+    # The site two builds old goes while this one builds, in a process of its own: a thread
+    # would wait for the busy build's lock between files.
+    cleaner = start_forked(shutil.rmtree, previous_site(output), True)
     try:
         run_pelican(settings_file, content, staging, cache, previous=output)
         while waits:
@@ -162,7 +161,7 @@ def build_site(
             except RuntimeError:
                 pass  # the build error is the one to report
         shutil.rmtree(side, ignore_errors=True)
-        cleaner.join()
+        cleaner()
     install_keys(cache, lambda: swap_in(staging, output))
 
 
