@@ -246,10 +246,11 @@ def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None
 
     def clean(_: int) -> None:
         # Our build keeps Pelican's content cache and the replaced site beside the output
-        # (<output>.cache, <output>.previous) and the ingest cache inside the content folder:
-        # a cold run starts without any of them.
+        # (<output>.cache, <output>.previous), the ingest cache inside the content folder and
+        # compiled templates in the checkout's cache/: a cold run starts without any of them.
         rmtree(content, out, out.with_name(out.name + ".staging"),
-               out.with_name(out.name + ".cache"), out.with_name(out.name + ".previous"), cache)
+               out.with_name(out.name + ".cache"), out.with_name(out.name + ".previous"), cache,
+               checkout / "cache")
         if settings_cache:
             rmtree(settings_cache)
 
