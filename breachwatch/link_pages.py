@@ -50,13 +50,18 @@ class PageLinker:
 
     def __init__(self, previous: str, output: str) -> None:
         self.sent: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-S", "-E", __file__, previous, output],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=BATCH_BYTES,
-        )
+        try:
+            self.process: subprocess.Popen | None = subprocess.Popen(
+                [sys.executable, "-S", "-E", __file__, previous, output],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=BATCH_BYTES,
+            )
+        except OSError:
+            self.process = None  # no process to spare: every link() says so
 
     def link(self, name: str) -> bool:
-        """Queue a page; False if the linking process is gone (the page must be rendered)."""
+        """Queue a page; False if there is no linking process (the caller links it itself)."""
+        if self.process is None:
+            return False
         try:
             self.process.stdin.write(name.encode("utf-8", "surrogateescape") + SEPARATOR)
         except OSError:
@@ -66,6 +71,8 @@ class PageLinker:
 
     def finish(self) -> set[str]:
         """Wait for the linking process; the queued pages it did not link."""
+        if self.process is None:
+            return set()
         try:
             self.process.stdin.close()
         except OSError:

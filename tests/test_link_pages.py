@@ -27,3 +27,16 @@ def test_many_failures_do_not_stall_the_build(tmp_path: Path) -> None:
     names = [f"articles/a-rather-long-slug-for-a-page-number-{n}/index.html" for n in range(20000)]
     assert all(linker.link(name) for name in names)
     assert linker.finish() == set(names)
+
+
+def test_without_a_process_to_spare_every_page_is_left_to_the_caller(
+        tmp_path: Path, monkeypatch) -> None:
+    import subprocess
+
+    def refuse(*args, **kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    linker = PageLinker(str(tmp_path), str(tmp_path / "output"))
+    assert linker.link("articles/a/index.html") is False
+    assert linker.finish() == set()
