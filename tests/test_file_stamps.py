@@ -80,3 +80,14 @@ def test_stamps_not_settled_are_not_kept(tmp_path: Path) -> None:
     hasher = Hasher()
     _generator(tmp_path / "cache", hasher)._filestamp_func(str(one))
     assert hasher.hashed == [str(one)]
+
+
+def test_hashes_that_cannot_be_kept_are_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    one, _ = _files(tmp_path)
+    (tmp_path / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    generator = _generator(tmp_path / "cache", Hasher())
+    generator._filestamp_func(str(one))
+    generator.kept_hashes[1][str(one)] = (None, b"")  # as if settled
+    save_stamps(generator)
+    assert "Could not save" in caplog.text

@@ -15,6 +15,7 @@ is the answer and the file is not read. Stamps not yet settled are not kept.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from pelican import signals
 
 from breachwatch.stamps import Stamp, file_stamp, settled
 
+logger = logging.getLogger(__name__)
 # The kept hashes of one generator's files, in the cache folder.
 KEPT_SUFFIX = "-hashes.pickle"
 
@@ -88,11 +90,14 @@ def save_stamps(generator) -> None:
     path, keep = getattr(generator, "kept_hashes", (None, None))
     if path is None or not keep:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(keep, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            pickle.dump(keep, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:  # as with Pelican's cache: the next build hashes every file
+        logger.warning("Could not save %s: %s", path, error)
 
 
 def register() -> None:
