@@ -195,6 +195,14 @@ class ParallelWriter(Writer):
             os._exit(code)
 
 
+def in_background(writer: Writer, name: str, function, *args: Any) -> None:
+    """`function(*args)` in the writer's background process if it has one (else now)."""
+    if isinstance(writer, ParallelWriter):
+        writer.in_background(name, function, *args)
+    else:
+        function(*args)
+
+
 class FlushPages:
     """The last generator: renders the pages the writer held back, before `finalized`."""
 

@@ -93,3 +93,14 @@ def test_failing_background_job_fails_the_flush_naming_the_job(tmp_path: Path) -
     with pytest.raises(RuntimeError, match="open data: OSError: disk full"):
         _write_all(writer, tmp_path / "out", "page.html", 40)
     assert not writer.background
+
+
+def test_a_generator_writes_in_the_background_only_through_our_writer(tmp_path: Path) -> None:
+    plain = Writer(str(tmp_path / "plain"), dict(DEFAULT_CONFIG))
+    parallel_writer.in_background(plain, "open data", _write_data, tmp_path / "plain", False)
+    assert (tmp_path / "plain" / "data.csv").is_file()  # written at once
+    ours = ParallelWriter(str(tmp_path / "ours"), dict(DEFAULT_CONFIG))
+    parallel_writer.in_background(ours, "open data", _write_data, tmp_path / "ours", False)
+    assert [name for name, _ in ours.background] == ["open data"]
+    ours.flush()
+    assert (tmp_path / "ours" / "data.csv").is_file()

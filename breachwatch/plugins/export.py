@@ -9,6 +9,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from breachwatch.parallel_writer import in_background
+
 
 def article_record(article: Any) -> dict[str, Any]:
     """The public, stable description of one article (slugs, not display names)."""
@@ -71,11 +73,8 @@ class ExportGenerator(Generator):
     def generate_output(self, writer) -> None:
         """Write articles.json, in a process of its own when the writer can."""
         path = Path(self.output_path) / self.settings["DATA_ARTICLES_JSON"]
-        articles = self.context.get("articles", [])
-        if hasattr(writer, "in_background"):
-            writer.in_background("articles.json", write_articles, path, articles)
-        else:
-            write_articles(path, articles)
+        in_background(writer, "articles.json", write_articles, path,
+                      self.context.get("articles", []))
 
 
 def get_generators(pelican) -> type[Generator]:

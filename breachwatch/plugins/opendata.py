@@ -17,6 +17,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from breachwatch.datafiles import DATA_DIR
+from breachwatch.parallel_writer import in_background
 from breachwatch.plugins.cases import case_record
 from breachwatch.plugins.export import article_record, write_json
 from breachwatch.plugins.figures import figure_record
@@ -137,10 +138,7 @@ class OpenDataGenerator(Generator):
         """Write the files (in a process of their own when the writer can), then the data
         page that describes them."""
         out = Path(self.output_path) / "data"
-        if hasattr(writer, "in_background"):
-            writer.in_background("open data", write_data_files, out, self.context, self.settings)
-        else:
-            write_data_files(out, self.context, self.settings)
+        in_background(writer, "open data", write_data_files, out, self.context, self.settings)
         writer.write_file(self.settings["DATA_PAGE_SAVE_AS"], self.get_template("data"),
                           self.context, relative_urls=self.settings["RELATIVE_URLS"],
                           url=self.settings["DATA_PAGE_URL"], template_name="data")
