@@ -180,7 +180,7 @@ class PageReuse:
             return False  # {filename}-style links follow other pages' URLs: always render
         key = self._key(name, article_page_inputs(article, context, self._linked))
         self.new[name] = key
-        if self.previous is None or self.old.get(name) != key:
+        if not self._unchanged(name, key):
             return False
         if self.linker is None:
             self.linker = PageLinker(str(self.previous), str(self.output))
@@ -211,7 +211,7 @@ class PageReuse:
 
     def _link_previous(self, name: str, key: str) -> bool:
         """Hard-link the previous build's file `name` into the output if its key was `key`."""
-        if self.previous is None or self.old.get(name) != key:
+        if not self._unchanged(name, key):
             return False
         target = self.output / name
         try:
@@ -221,6 +221,10 @@ class PageReuse:
             return False
         self.reused += 1
         return True
+
+    def _unchanged(self, name: str, key: str) -> bool:
+        """Tell whether the live site's file `name` was made from inputs with this key."""
+        return self.previous is not None and self.old.get(name) == key
 
     def _key(self, *inputs: Any) -> str:
         """Digest of a page's inputs and the theme."""
@@ -243,8 +247,7 @@ class PageReuse:
             key = self._key(template, extras,
                             list_page_inputs(page, paginator, kwargs, context, self._linked))
             self.new[page.save_as] = key
-            if self.previous and self.old.get(page.save_as) == key and (
-                    self.previous / page.save_as).is_file():
+            if self._unchanged(page.save_as, key) and (self.previous / page.save_as).is_file():
                 reusable.add(page.save_as)
         self.reused += len(reusable)
         return reusable
