@@ -14,11 +14,15 @@ from breachwatch.plugins.ordering import newest_first  # noqa: E402
 from breachwatch.sources import SOURCE_DIR  # noqa: E402
 
 
-def _jinja_cache() -> Path:
-    """The folder of compiled templates, in the checkout's (ignored) cache folder."""
+def _jinja_environment(**options: object) -> dict[str, object]:
+    """Jinja's options, with compiled templates kept in the checkout's (ignored) cache folder
+    when it can be written (Jinja checks each against its template's source)."""
     folder = Path(__file__).parent / "cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: templates are compiled on every build
+        return options
+    return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
 
 AUTHOR = "The Police Data Investigation team"
@@ -78,11 +82,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # Autoescape every template variable; rendered article HTML is marked safe explicitly.
-# Compiled templates are kept between builds (Jinja checks each against its source).
-JINJA_ENVIRONMENT = {
-    "trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
-    "bytecode_cache": FileSystemBytecodeCache(str(_jinja_cache())),
-}
+JINJA_ENVIRONMENT = _jinja_environment(trim_blocks=True, lstrip_blocks=True, autoescape=True)
 
 ARTICLE_URL = "articles/{slug}/"
 ARTICLE_SAVE_AS = "articles/{slug}/index.html"

@@ -428,3 +428,16 @@ def test_long_lists_show_the_first_and_point_to_the_data_files(many: Path) -> No
     assert len(kent.find("a", class_="figure-value")) == 3 * 2  # three bars, in SVG and table
     assert "Shown: the 3 largest of 51 reported figures" in kent.visible
     assert kent.find("a", href="../../data/figures.csv")
+
+
+def test_templates_compile_without_a_writable_cache_folder(monkeypatch) -> None:
+    import pelicanconf
+
+    options = pelicanconf._jinja_environment(autoescape=True)
+    assert options["autoescape"] is True and "bytecode_cache" in options
+
+    def read_only(self, *args, **kwargs):
+        raise PermissionError(13, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    assert pelicanconf._jinja_environment(autoescape=True) == {"autoescape": True}
