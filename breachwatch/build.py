@@ -15,7 +15,7 @@ from pelican.writers import Writer
 from breachwatch.failures import BuildError
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.page_reuse import install_keys
-from breachwatch.parallel import start_forked
+from breachwatch.parallel import start_forked, wait_all
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 
@@ -144,9 +144,8 @@ def build_site(
     cleaner = start_forked(shutil.rmtree, previous_site(output), True)
     try:
         run_pelican(settings_file, content, staging, cache, previous=output)
-        while waits:
-            step, wait = waits.pop(0)
-            _run_step(step, wait)
+        for step, error in wait_all(waits)[:1]:
+            raise BuildError(f"build step {_name(step)} failed: {error}") from error
         for folder in sorted(side.iterdir()):
             folder.rename(staging / folder.name)
         for step in steps:
@@ -155,11 +154,7 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
-        for _, wait in waits:  # Pelican failed: let the side jobs end before cleaning up
-            try:
-                wait()
-            except RuntimeError:
-                pass  # the build error is the one to report
+        wait_all(waits)  # if Pelican failed, its error is the one to report
         shutil.rmtree(side, ignore_errors=True)
         cleaner()
     install_keys(cache, lambda: swap_in(staging, output))

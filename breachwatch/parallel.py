@@ -79,3 +79,16 @@ def start_forked(function: Callable[..., Any], *args: Any) -> Callable[[], None]
             raise RuntimeError(message or f"exited with status {os.waitstatus_to_exitcode(status)}")
 
     return wait
+
+
+def wait_all(waits: list[tuple[Any, Callable[[], None]]]) -> list[tuple[Any, RuntimeError]]:
+    """Wait for every (label, wait) of start_forked calls, emptying `waits`; the failed ones,
+    labelled, in order."""
+    failures = []
+    while waits:
+        label, wait = waits.pop(0)
+        try:
+            wait()
+        except RuntimeError as error:
+            failures.append((label, error))
+    return failures

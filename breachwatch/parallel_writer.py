@@ -25,7 +25,7 @@ from pelican.writers import Writer
 
 from breachwatch.failures import describe
 from breachwatch.page_reuse import PageReuse, PreviousOrRendered
-from breachwatch.parallel import cores, start_forked
+from breachwatch.parallel import cores, start_forked, wait_all
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
 logger = logging.getLogger("pelican.writers")
@@ -83,15 +83,8 @@ class ParallelWriter(Writer):
 
     def _join_background(self) -> None:
         """Wait for every background job; the first failure is raised naming its job."""
-        failure: RuntimeError | None = None
-        while self.background:
-            name, wait = self.background.pop(0)
-            try:
-                wait()
-            except RuntimeError as error:
-                failure = failure or RuntimeError(f"{name}: {error}")
-        if failure is not None:
-            raise failure
+        for name, error in wait_all(self.background)[:1]:
+            raise RuntimeError(f"{name}: {error}")
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Reuse an unchanged article page, or hold back the page until flush()."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from breachwatch.parallel import cores, start_forked
+from breachwatch.parallel import cores, start_forked, wait_all
 
 logger = logging.getLogger(__name__)
 TEMPORARY_SUFFIX = ".tmp"
@@ -59,12 +59,8 @@ def write_in_background(generator) -> None:
 
 def wait_for_writes(_pelican=None) -> None:
     """Wait for every cache file being written; a failure is a warning, as in Pelican."""
-    while _writing:
-        path, wait = _writing.pop(0)
-        try:
-            wait()
-        except RuntimeError as error:
-            logger.warning("Could not save cache %s: %s", path, error)
+    for path, error in wait_all(_writing):
+        logger.warning("Could not save cache %s: %s", path, error)
 
 
 def register() -> None:
