@@ -6,6 +6,7 @@ import hashlib
 import importlib.metadata
 import logging
 import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pelican import Pelican
@@ -19,15 +20,35 @@ from breachwatch.parallel import start_forked, wait_all
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 
+def _calling_first(function: Callable[[], None]) -> type:
+    """A generator whose context step only calls `function`: listed first, it runs once every
+    generator is set up (content caches loaded) and before any reads the content folder."""
+
+    class CallFirst:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def generate_context(self) -> None:
+            function()
+
+    return CallFirst
+
+
 class _Pelican(Pelican):
     """Pelican writing pages on every core (see breachwatch/parallel_writer.py)."""
 
+    def __init__(self, settings: dict, before_content: Callable[[], None] | None = None) -> None:
+        self.before_content = before_content
+        super().__init__(settings)
+
     def _get_generator_classes(self):
         """Pelican's and the plugins' generators, those writing in the background first (their
-        files are written while the others queue pages), then the one that renders the pages."""
+        files are written while the others queue pages), then the one that renders the pages;
+        before them all, the wait for the content folder, if any."""
         classes = super()._get_generator_classes()
         first = [cls for cls in classes if getattr(cls, "writes_in_background", False)]
-        return [*first, *(cls for cls in classes if cls not in first), FlushPages]
+        waiting = [_calling_first(self.before_content)] if self.before_content else []
+        return [*waiting, *first, *(cls for cls in classes if cls not in first), FlushPages]
 
     def _get_writer(self):
         """Our writer, unless a plugin asks for its own."""
@@ -70,11 +91,12 @@ def content_cache(settings_file: Path, output: Path) -> Path:
 
 def run_pelican(
     settings_file: Path, content: Path, output: Path, cache: Path | None = None,
-    previous: Path | None = None,
+    previous: Path | None = None, before_content: Callable[[], None] | None = None,
 ) -> None:
     """Run Pelican in-process into `output`; raise BuildError on any logged error.
 
-    Unchanged pages are taken from `previous`, the live output (page_reuse.py).
+    Unchanged pages are taken from `previous`, the live output (page_reuse.py). Pelican calls
+    `before_content` once it is set up, before it reads `content`.
     """
     override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())}
     if cache is not None:
@@ -89,7 +111,7 @@ def run_pelican(
     logger = logging.getLogger("pelican")
     logger.addHandler(counter)
     try:
-        _Pelican(settings).run()
+        _Pelican(settings, before_content).run()
     except Exception as error:  # noqa: BLE001 - any failure must leave output/ as it was
         raise BuildError(str(error)) from error
     finally:
@@ -122,13 +144,16 @@ def _name(step) -> str:
 
 
 def build_site(
-    settings_file: Path, content: Path, output: Path, steps=(), alongside=()
+    settings_file: Path, content: Path, output: Path, steps=(), alongside=(),
+    content_ready: Callable[[], Iterable] | None = None,
 ) -> None:
     """Build into output.staging, run extra steps on it, then swap it in.
 
     Each of `alongside` writes a folder of the site that Pelican does not (the raw sources)
     in a process of its own while Pelican builds; its folders are moved into the staged site
-    before `steps` run. The site it replaces is kept as output.previous until the next build.
+    before `steps` run. `content_ready`, if given, is called once Pelican is set up and before
+    it reads `content` (which may be written until then); the steps it returns run alongside
+    from then on. The site it replaces is kept as output.previous until the next build.
     """
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: settings file not found")
@@ -139,11 +164,17 @@ def build_site(
     cache = content_cache(settings_file, output)
     side.mkdir(parents=True)
     waits = [(step, start_forked(step, side)) for step in alongside]
+
+    def start_more() -> None:
+        """Wait for the content, then start the steps that needed it."""
+        waits.extend((step, start_forked(step, side)) for step in content_ready())
+
     # The site two builds old goes while this one builds, in a process of its own: a thread
     # would wait for the busy build's lock between files.
     cleaner = start_forked(shutil.rmtree, previous_site(output), True)
     try:
-        run_pelican(settings_file, content, staging, cache, previous=output)
+        run_pelican(settings_file, content, staging, cache, previous=output,
+                    before_content=start_more if content_ready else None)
         for step, error in wait_all(waits)[:1]:
             raise BuildError(f"build step {_name(step)} failed: {error}") from error
         for folder in sorted(side.iterdir()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import suppress
 from pathlib import Path
 
 from rich.console import Console
@@ -11,6 +12,7 @@ from rich.markup import escape
 from breachwatch.datafiles import DataFileError
 from breachwatch.failures import BuildError, describe
 from breachwatch.ingest.run import ingest_all
+from breachwatch.parallel import start_forked
 from breachwatch.schema import MetadataError
 from breachwatch.sources import copy_sources
 
@@ -36,6 +38,49 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ingest_for_build(seeds: Path, content: Path, corrections: Path,
+                      console: Console) -> tuple[bool, set[str], str]:
+    """Ingest for a build: whether every seed worked, the seeds that became articles, and the
+    error that stopped the ingest ("" if none)."""
+    try:
+        report = ingest_all(seeds, content, corrections, console=console)
+    except (DataFileError, MetadataError) as error:
+        return False, set(), describe(error)
+    return report.ok, {article.seed.name for article in report.articles}, ""
+
+
+def _build(args: argparse.Namespace, corrections: Path, console: Console) -> bool:
+    """Ingest and build; tell whether every seed worked.
+
+    The ingest runs in a process of its own while Pelican starts up (imports, settings,
+    content caches), and Pelican waits for it before it reads the content folder.
+    """
+    args.content.mkdir(parents=True, exist_ok=True)  # Pelican's settings need it to exist
+    ingesting = start_forked(_ingest_for_build, args.seeds, args.content, corrections, console)
+    ingest_ok = []
+
+    def content_ready() -> tuple:
+        """Wait for the ingest; the raw seeds of its articles are then copied meanwhile."""
+        ok, published, failure = ingesting()
+        if failure:
+            raise BuildError(failure)
+        ingest_ok.append(ok)
+        return (copy_sources(args.seeds, published, live=args.output),)
+
+    try:
+        # Pelican is imported only to build: `ingest` starts faster without it.
+        from breachwatch.build import build_site  # noqa: PLC0415
+        from breachwatch.search import index_site  # noqa: PLC0415
+
+        # Pagefind indexes the staged site.
+        build_site(args.settings, args.content, args.output,
+                   steps=() if args.no_search else (index_site,), content_ready=content_ready)
+    finally:
+        with suppress(RuntimeError):  # a failed ingest has failed the build already
+            ingesting()  # never left running when the build stops early
+    return all(ingest_ok)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; the exit status is 0 only if every seed and the build succeeded."""
     args = _parser().parse_args(argv)
@@ -44,20 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.seeds.is_dir():
             raise BuildError(f"{args.seeds}: seeds folder not found")
-        report = ingest_all(args.seeds, args.content, corrections, console=console)
-        if args.command == "build":
-            # Pelican is imported only to build: `ingest` starts faster without it.
-            from breachwatch.build import build_site  # noqa: PLC0415
-            from breachwatch.search import index_site  # noqa: PLC0415
-
-            # The raw seeds are copied while Pelican builds; Pagefind indexes the staged site.
-            published = {article.seed.name for article in report.articles}
-            build_site(args.settings, args.content, args.output,
-                       steps=() if args.no_search else (index_site,),
-                       alongside=(copy_sources(args.seeds, published, live=args.output),))
-            console.print(f"site built in {escape(str(args.output))}/", highlight=False)
+        if args.command == "ingest":
+            return 0 if ingest_all(args.seeds, args.content, corrections, console=console).ok else 1
+        ok = _build(args, corrections, console)
+        console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
         console.print(f"[red]error[/red] {escape(describe(error))}", highlight=False)
         console.print("[red]build failed[/red]; the previous site was left as it was")
         return 2
-    return 0 if report.ok else 1
+    return 0 if ok else 1

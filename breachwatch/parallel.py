@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pickle
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -50,33 +52,50 @@ def map_calls(function: Callable[..., T], calls: Sequence[tuple]) -> list[T]:
         _job = None
 
 
-def start_forked(function: Callable[..., Any], *args: Any) -> Callable[[], None]:
-    """Run `function(*args)` in a forked process now; the returned wait() joins it.
+def start_forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Run `function(*args)` in a forked process now; the returned wait() joins it and gives
+    the call's result, which must be picklable.
 
     wait() raises RuntimeError with the child's error message if the call failed. The child
-    shares nothing with this process after the fork, so the call must only write files.
+    shares nothing with this process after the fork, so the call must only write files or
+    return what it found.
     """
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: run, report any error through the pipe, never return
+    if pid == 0:  # the child: run, send the result or the error through the pipe, never return
         os.close(read)
         status = 0
         try:
-            function(*args)
+            message = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # noqa: BLE001 - every failure goes to the parent
-            os.write(write, f"{type(error).__name__}: {error}".encode(errors="replace"))
+            message = f"{type(error).__name__}: {error}".encode(errors="replace")
             status = 1
+        try:
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(message)
+            sys.stdout.flush()  # what the call printed must not die with the process
+            sys.stderr.flush()
         finally:
             os._exit(status)
     os.close(write)
+    outcome: list[tuple[bool, Any]] = []  # (failed, error message or result), once known
 
-    def wait() -> None:
-        """Wait for the child; raise its error, if it had one."""
-        with os.fdopen(read, "rb") as pipe:
-            message = pipe.read().decode(errors="replace")
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            raise RuntimeError(message or f"exited with status {os.waitstatus_to_exitcode(status)}")
+    def wait() -> T:
+        """Wait for the child (the first time); give its result, or raise its error."""
+        if not outcome:
+            with os.fdopen(read, "rb") as pipe:
+                message = pipe.read()
+            _, status = os.waitpid(pid, 0)
+            if status == 0:
+                outcome.append((False, pickle.loads(message)))
+            else:
+                code = os.waitstatus_to_exitcode(status)
+                outcome.append((True, message.decode(errors="replace")
+                                or f"exited with status {code}"))
+        failed, value = outcome[0]
+        if failed:
+            raise RuntimeError(value)
+        return value
 
     return wait
 

@@ -268,3 +268,41 @@ def test_two_articles_with_one_slug_fail_the_build_and_leave_previous_site(built
     with pytest.raises(BuildError, match="overwrite"):
         build_site(ROOT / "pelicanconf.py", built["content"], built["output"])
     assert _snapshot(built["output"]) == before
+
+
+def test_broken_data_file_met_by_the_ingest_fails_the_build_cleanly(built, monkeypatch, capsys):
+    from breachwatch import cli
+    from breachwatch.datafiles import DataFileError
+
+    def broken_ingest(*args, **kwargs):
+        raise DataFileError("breachwatch/data/forces.yaml: not valid YAML")
+
+    monkeypatch.setattr(cli, "ingest_all", broken_ingest)  # the forked ingest inherits it
+    before = _snapshot(built["output"])
+    assert cli.main(["build", "--seeds", str(built["seeds"]), "--content", str(built["content"]),
+                     "--output", str(built["output"]), "--no-search"]) == 2
+    err = capsys.readouterr().err
+    assert "error breachwatch/data/forces.yaml: not valid YAML" in err and "build failed" in err
+    assert _snapshot(built["output"]) == before
+    assert not built["output"].with_name("output.staging").exists()
+
+
+def test_content_written_until_pelican_is_ready_to_read_is_built(built, tmp_path):
+    from breachwatch.build import build_site
+
+    articles = built["content"] / "articles"
+    aside = tmp_path / "aside"
+    articles.rename(aside)  # the content folder has no articles when the build starts
+
+    def copy_sources(site: Path) -> None:
+        (site / "sources").mkdir()
+        (site / "sources" / "seed.txt").write_text("seed", encoding="utf-8")
+
+    def content_ready():
+        aside.rename(articles)  # as the forked ingest finishes
+        return (copy_sources,)
+
+    output = tmp_path / "fresh-output"
+    build_site(ROOT / "pelicanconf.py", built["content"], output, content_ready=content_ready)
+    assert len(list(output.glob("articles/*/index.html"))) == len(list(articles.glob("*.md")))
+    assert (output / "sources" / "seed.txt").read_text(encoding="utf-8") == "seed"

@@ -248,3 +248,12 @@ def test_hand_edited_article_is_kept_on_reingest(tmp_path) -> None:
     article.write_text(edited)
     main(["ingest", "--seeds", str(dirs["seeds"]), "--content", str(dirs["content"])])
     assert article.read_text() == edited
+
+
+def test_a_content_folder_not_yet_made_is_made_by_the_build(tmp_path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    dirs = {"seeds": tmp_path / "seeds", "content": tmp_path / "new" / "content",
+            "output": tmp_path / "output"}
+    assert build(dirs) == 0
+    built = list((dirs["output"] / "articles").glob("*/index.html"))
+    assert len(built) == len(list(SEEDS.glob("*.txt")))

@@ -3,7 +3,7 @@
 Bodies of plain paragraphs, as ingest writes them, skip Python-Markdown (plain_markdown.py).
 
 Pelican reads files one by one on one core, and Markdown conversion plus sentence anchoring is
-most of a cold build. When the article generator starts, every article whose cached reading is
+most of a cold build. When Pelican reads its first article, every article whose cached reading is
 stale is given to a pool of worker processes to convert (and, if the anchors plugin is on,
 anchor), in the order Pelican will read them; while they work, Pelican reads, and the reader
 takes each conversion as it arrives and only parses the metadata. The anchored HTML, sentences
@@ -124,6 +124,8 @@ class ReusingMarkdownReader(MarkdownReader):
     prepared: dict[str, tuple[str, dict, dict, dict]] = {}
     stream: Iterator[tuple[str, tuple[str, dict, dict, dict] | None]] | None = None
     pool: ProcessPoolExecutor | None = None
+    # The generator whose stale articles have been handed to the pool.
+    owner: Any = None
 
     @classmethod
     def take(cls, path: str) -> tuple[str, dict, dict, dict] | None:
@@ -147,7 +149,7 @@ class ReusingMarkdownReader(MarkdownReader):
         """Forget unused conversions and let the workers go (once Pelican has read)."""
         if cls.pool is not None:
             cls.pool.shutdown(wait=True, cancel_futures=True)
-        cls.pool, cls.stream, cls.prepared = None, None, {}
+        cls.pool, cls.stream, cls.prepared, cls.owner = None, None, {}, None
 
     def _markdown(self) -> Markdown:
         """The Markdown instance of this reader, built on first use."""
@@ -200,8 +202,12 @@ def stale_articles(generator) -> list[str]:
 
 
 def prepare_articles(generator) -> None:
-    """Start converting every stale article in a pool of processes as Pelican starts reading."""
+    """Start converting every stale article in a pool of processes as Pelican starts reading
+    (at its first read: the content folder may be written until then)."""
+    if ReusingMarkdownReader.owner is generator:
+        return
     ReusingMarkdownReader.stop()
+    ReusingMarkdownReader.owner = generator
     stale = stale_articles(generator)
     workers = min(cores(), len(stale) // POOL_THRESHOLD)
     if workers < 2:
@@ -219,5 +225,5 @@ def prepare_articles(generator) -> None:
 def register() -> None:
     """Pelican plugin entry point."""
     signals.readers_init.connect(use_reusing_reader)
-    signals.article_generator_init.connect(prepare_articles)
+    signals.article_generator_preread.connect(prepare_articles)
     signals.article_generator_pretaxonomy.connect(ReusingMarkdownReader.stop)
