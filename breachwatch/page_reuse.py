@@ -1,8 +1,8 @@
 """Reuse a page of the previous build when nothing it shows has changed.
 
 Rendering pages is most of a rebuild, and after one edit almost all of them are unchanged.
-Each article page gets a key: a digest of everything article.html shows (the article, its
-figures, related articles, neighbours, case and the menu) and of the theme; so does each
+Each article page gets a key: a digest of everything article.html shows (the article, related
+articles, neighbours, case and the menu) and of the theme; so does each
 later page (2, 3, ...) of the home, force, breach-type and all-articles lists, from the
 articles it lists (and, for the home pages, the key figures and counts beside the list), and
 each feed, from its entries. The first pages of force and breach-type lists show breakdowns
@@ -78,16 +78,16 @@ def _linked(article: Any) -> tuple:
 
 def article_page_inputs(article: Any, context: dict[str, Any],
                         linked: Callable[[Any], tuple] = _linked) -> tuple:
-    """Everything article.html reads, as plain values."""
+    """Everything article.html reads, as plain values.
+
+    What our plugins work out from the article's own HTML and metadata alone (its terms,
+    evidence anchors, figures) is left out: the key holds those, and the keys' folder is named
+    after the code and data that work them out.
+    """
     case = getattr(article, "case", None)
     return (
         article.url, article.title, article._content, stable(article.date),
         stable({k: v for k, v in article.metadata.items() if k not in FROM_CONTENT}),
-        stable(article.case_status),
-        [stable(getattr(article, name, None))
-         for name in ("forces", "breaches", "outcomes", "standards", "evidence_anchors")],
-        [(repr(f.figure), f.url, f.label, f.scope_name, f.period_label)
-         for f in getattr(article, "figures", [])],
         [(linked(r.article), r.same_case, list(r.shared))
          for r in getattr(article, "related", [])],
         linked(getattr(article, "older_article", None)),
