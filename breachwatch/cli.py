@@ -46,7 +46,7 @@ def _ingest_for_build(seeds: Path, content: Path, corrections: Path,
         report = ingest_all(seeds, content, corrections, console=console)
     except (DataFileError, MetadataError) as error:
         return False, set(), describe(error)
-    return report.ok, {article.seed.name for article in report.articles}, ""
+    return report.ok, {result.seed.name for result in report.ingested}, ""
 
 
 def _build(args: argparse.Namespace, corrections: Path, console: Console) -> bool:

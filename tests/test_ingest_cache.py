@@ -116,3 +116,40 @@ def test_seeds_of_article_files_known_from_stamps_are_those_their_headers_record
     from_headers = run._recorded_seeds(articles, IngestCache(tmp_path / "x", ""))
     assert run._recorded_seeds(articles, cache) == from_headers
     assert "odd name.txt" in from_headers.values() and from_headers["by-hand"] == "x.txt"
+
+
+def test_the_log_shows_what_this_run_extracted_or_warned_about(
+        tmp_path: Path, seeds: Path, old_stamps: None) -> None:
+    def ingest_log() -> str:
+        out = Console(file=io.StringIO(), soft_wrap=True)
+        run.ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", TODAY, out)
+        return out.file.getvalue()
+
+    names = sorted(seed.name for seed in seeds.iterdir())
+    first = ingest_log()
+    assert all(f"({name})" in first for name in names)
+    again = ingest_log()
+    assert not any(f"({name})" in again for name in names)
+    assert again.rstrip().endswith("3 articles from 3 seeds, 0 written, 0 failed")
+    edited = seeds / names[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n",
+                      encoding="utf-8")
+    after_edit = ingest_log()
+    assert [name for name in names if f"({name})" in after_edit] == [names[1]]
+    article = next((tmp_path / "content" / "articles").glob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")
+    warned = ingest_log()
+    assert sum(f"({name})" in warned for name in names) == 1 and "edited by hand" in warned
+
+
+def test_unchanged_results_are_not_unpickled(
+        tmp_path: Path, seeds: Path, old_stamps: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _ingest(tmp_path)
+    loads = []
+    real = run.pickle.loads
+    monkeypatch.setattr(run.pickle, "loads", lambda blob: loads.append(1) or real(blob))
+    again = _ingest(tmp_path)
+    assert [r.slug for r in again.ingested] == [a.metadata["slug"] for a in first.articles]
+    assert loads == []
+    assert [a.metadata for a in again.articles] == [a.metadata for a in first.articles]
+    assert len(loads) == 3

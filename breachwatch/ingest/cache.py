@@ -26,7 +26,7 @@ from breachwatch.stamps import Stamp, file_stamp, settled
 
 CACHE_NAME = ".ingest-cache.pickle"
 # Bump to drop every cache written by an older layout of this file.
-LAYOUT = 2
+LAYOUT = 3
 
 
 def input_stamps(seed: Path, correction: Path) -> tuple[Stamp, Stamp]:
@@ -35,11 +35,14 @@ def input_stamps(seed: Path, correction: Path) -> tuple[Stamp, Stamp]:
 
 
 class Entry(NamedTuple):
-    """One seed's result: its key and pickled Article, the stamps of its inputs, and the
-    name and stamp of the article file written from it."""
+    """One seed's result: its key and pickled Article, the article's slug and text digest
+    (what a run needs of an unchanged result, without unpickling it), the stamps of its inputs,
+    and the name and stamp of the article file written from it."""
 
     key: str
     blob: bytes
+    slug: str
+    text_digest: str
     inputs: tuple[Stamp, Stamp] | None = None
     output: tuple[str, Stamp] | None = None
 
@@ -77,30 +80,29 @@ class IngestCache:
         """Tell whether anything is stored for this seed (else there is no key to compute)."""
         return name in self.entries
 
-    def unchanged(self, name: str, inputs: tuple[Stamp, Stamp]) -> bytes | None:
-        """The pickled result stored for this seed, if its files have the stamps it was made
-        from."""
+    def unchanged(self, name: str, inputs: tuple[Stamp, Stamp]) -> Entry | None:
+        """The result stored for this seed, if its files have the stamps it was made from."""
         found = self.entries.get(name)
         if found and inputs[0] is not None and found.inputs == inputs:
-            return found.blob
+            return found
         return None
 
-    def get(self, name: str, key: str, inputs: tuple[Stamp, Stamp]) -> bytes | None:
-        """The pickled result stored for this seed, if its inputs are unchanged; the stamps
-        the inputs have now are kept for next time."""
+    def get(self, name: str, key: str, inputs: tuple[Stamp, Stamp]) -> Entry | None:
+        """The result stored for this seed, if its inputs are unchanged; the stamps the inputs
+        have now are kept for next time."""
         found = self.entries.get(name)
         if not found or found.key != key:
             return None
         self._set(name, found._replace(inputs=inputs))
-        return found.blob
+        return found
 
-    def put(self, name: str, key: str, blob: bytes, inputs: tuple[Stamp, Stamp]) -> None:
-        """Remember one seed's pickled result (its article file is still to be written)."""
+    def put(self, name: str, entry: Entry) -> None:
+        """Remember one seed's result (its article file is still to be written)."""
         found = self.entries.get(name)
-        if found and (found.key, found.blob) == (key, blob):
-            self._set(name, found._replace(inputs=inputs))
+        if found and found[:4] == entry[:4]:
+            self._set(name, found._replace(inputs=entry.inputs))
         else:
-            self._set(name, Entry(key, blob, inputs))
+            self._set(name, entry)
 
     def output_unchanged(self, name: str, path: Path) -> bool:
         """Tell whether `path` is the article file written from this seed's result, untouched

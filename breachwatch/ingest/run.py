@@ -1,4 +1,4 @@
-"""Ingest a whole seeds folder into content/, reporting per article what was extracted."""
+"""Ingest a whole seeds folder into content/, reporting each article extracted in the run."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed, prepare
-from breachwatch.ingest.cache import IngestCache, code_version, input_stamps, seed_key
+from breachwatch.ingest.cache import Entry, IngestCache, code_version, input_stamps, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
@@ -41,11 +42,42 @@ PROGRESS_STEP = 10
 POOL_THRESHOLD = 32
 
 
+def text_digest(article: Article) -> str:
+    """Digest of an article's headline and text: two seeds with the same one are published once."""
+    text = "\n".join([article.metadata["title"], *article.paragraphs])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class Ingested:
+    """One seed's article: its slug and text digest at hand, the Article itself unpickled only
+    when something needs it (an unchanged result from the cache usually does not)."""
+
+    seed: Path
+    blob: bytes
+    slug: str
+    text_digest: str
+    fresh: bool  # extracted in this run, not taken from the cache
+    warned: bool = False  # this run added a warning
+
+    @cached_property
+    def article(self) -> Article:
+        """The Article, unpickled on first use."""
+        article = pickle.loads(self.blob)
+        article.seed = self.seed
+        return article
+
+    def warn(self, message: str) -> None:
+        """Add a warning of this run to the article."""
+        self.article.warnings.append(message)
+        self.warned = True
+
+
 @dataclass
 class IngestReport:
     """What one ingest run did: articles written, problems, and files left alone."""
 
-    articles: list[Article] = field(default_factory=list)
+    ingested: list[Ingested] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     written: int = 0
@@ -55,6 +87,11 @@ class IngestReport:
     def ok(self) -> bool:
         """True when every seed became an article."""
         return not self.errors
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every article, in seed order (those from the cache are unpickled now)."""
+        return [result.article for result in self.ingested]
 
 
 def _plain(value: object) -> object:
@@ -98,7 +135,7 @@ def _print_article(console: Console, article: Article) -> None:
 
 
 def _unique_slug(
-    article: Article, taken: dict[str, Article], on_disk: dict[str, str], present: set[str],
+    name: str, slug: str, taken: set[str], on_disk: dict[str, str], present: set[str],
     articles_dir: Path,
 ) -> str:
     """Keep slugs unique and URLs stable: a suffix from the seed's name if another seed has it.
@@ -106,8 +143,6 @@ def _unique_slug(
     `on_disk` maps each article file's slug to the seed it records ("" if none). A file of a
     seed still present, or one kept by hand, is never taken over; a stale generated one is.
     """
-    name = article.seed.name
-    slug = article.metadata["slug"]
     suffixed = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
     if on_disk.get(suffixed) == name:
         return suffixed  # the URL this article already has
@@ -170,7 +205,7 @@ def ingest_all(
     report = IngestReport()
     articles_dir = content_dir / "articles"
     seeds = list_seeds(seeds_dir, report)
-    by_slug: dict[str, Article] = {}
+    slugs: set[str] = set()
     by_text: dict[str, Path] = {}
     cache = IngestCache(content_dir, code_version(today))
     on_disk, present = _recorded_seeds(articles_dir, cache), {seed.name for seed in seeds}
@@ -184,24 +219,24 @@ def ingest_all(
             if isinstance(outcome, str):
                 report.errors.append(outcome)
                 continue
-            article = outcome
-            fingerprint = "\n".join([article.metadata["title"], *article.paragraphs])
-            if fingerprint in by_text:
+            result = outcome
+            if result.text_digest in by_text:
                 report.warnings.append(
-                    f"{seed}: skipped, same text as {by_text[fingerprint].name}"
+                    f"{seed}: skipped, same text as {by_text[result.text_digest].name}"
                 )
                 continue
-            by_text[fingerprint] = seed
-            slug = _unique_slug(article, by_slug, on_disk, present, articles_dir)
-            if slug != article.metadata["slug"]:
-                article.warnings.append(f"slug '{article.metadata['slug']}' taken; using '{slug}'")
-                article.metadata["slug"] = slug
-            by_slug[slug] = article
-            report.articles.append(article)
-            _write(article, articles_dir, report, cache)
-            _print_article(console, article)
+            by_text[result.text_digest] = seed
+            slug = _unique_slug(seed.name, result.slug, slugs, on_disk, present, articles_dir)
+            if slug != result.slug:
+                result.warn(f"slug '{result.slug}' taken; using '{slug}'")
+                result.article.metadata["slug"] = result.slug = slug
+            slugs.add(slug)
+            report.ingested.append(result)
+            _write(result, articles_dir, report, cache)
+            if result.fresh or result.warned:  # the log shows what this run found
+                _print_article(console, result.article)
     cache.save()
-    current = {a.seed.name: articles_dir / f"{a.metadata['slug']}.md" for a in report.articles}
+    current = {r.seed.name: articles_dir / f"{r.slug}.md" for r in report.ingested}
     report.removed = _remove_orphans(articles_dir, current, {s.name for s in seeds})
     for path in report.removed:
         console.print(f"removed {escape(str(path))}: its seed is gone or renamed", highlight=False)
@@ -210,7 +245,7 @@ def ingest_all(
     for error in report.errors:
         console.print(f"[red]error[/red] {escape(error)}", highlight=False)
     console.print(
-        f"{len(report.articles)} articles from {len(seeds)} seeds, {report.written} written, "
+        f"{len(report.ingested)} articles from {len(seeds)} seeds, {report.written} written, "
         f"{len(report.errors)} failed",
         highlight=False,
     )
@@ -240,27 +275,27 @@ def _ingest_one(seed: Path, corrections_dir: Path, today: date | None) -> tuple[
 
 def _ingest_seeds(
     seeds: list[Path], corrections_dir: Path, today: date | None, cache: IngestCache
-) -> Iterator[tuple[Path, Article | str]]:
-    """Each seed with its Article or error, in seed order; unchanged seeds come from the cache.
+) -> Iterator[tuple[Path, Ingested | str]]:
+    """Each seed with its article or error, in seed order; unchanged seeds come from the cache.
 
     Seeds to ingest afresh are spread over all cores; the results are pickled either way, so a
     cached Article and a fresh one are the same object.
     """
-    cached: dict[Path, bytes] = {}
+    cached: dict[Path, Entry] = {}
     # Stamped before any seed is read: a change while it is read shows next time.
     stamps = {seed: input_stamps(seed, corrections_path(corrections_dir, seed)) for seed in seeds}
     for seed in seeds:
         if not cache.holds(seed.name):
             continue  # nothing stored: no need to read and hash the seed here
-        blob = cache.unchanged(seed.name, stamps[seed])
-        if blob is None:
+        entry = cache.unchanged(seed.name, stamps[seed])
+        if entry is None:
             try:
                 key = seed_key(seed, corrections_path(corrections_dir, seed))
             except OSError:
                 continue
-            blob = cache.get(seed.name, key, stamps[seed])
-        if blob is not None:
-            cached[seed] = blob
+            entry = cache.get(seed.name, key, stamps[seed])
+        if entry is not None:
+            cached[seed] = entry
     fresh = [seed for seed in seeds if seed not in cached]
     workers = min(cores(), len(fresh) // POOL_THRESHOLD)
     pool = None
@@ -275,33 +310,39 @@ def _ingest_seeds(
     stream = iter(results)  # in the order of `fresh`, which is seed order
     try:
         for seed in seeds:
-            key, outcome = ("", cached[seed]) if seed in cached else next(stream)
+            entry = cached.get(seed)
+            if entry is not None:
+                yield seed, Ingested(seed, entry.blob, entry.slug, entry.text_digest, fresh=False)
+                continue
+            key, outcome = next(stream)
             if isinstance(outcome, str):
                 yield seed, outcome
                 continue
-            if key:
-                cache.put(seed.name, key, outcome, stamps[seed])
-            article = pickle.loads(outcome)
-            article.seed = seed
-            yield seed, article
+            result = Ingested(seed, outcome, "", "", fresh=True)
+            result.slug, result.text_digest = result.article.metadata["slug"], text_digest(
+                result.article)
+            cache.put(seed.name, Entry(key, outcome, result.slug, result.text_digest,
+                                       stamps[seed]))
+            yield seed, result
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
 
 
-def _write(article: Article, articles_dir: Path, report: IngestReport, cache: IngestCache) -> None:
+def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: IngestCache) -> None:
     """Write one article unless an editor has changed its generated file by hand."""
-    path = articles_dir / f"{article.metadata['slug']}.md"
-    name = article.seed.name
+    path = articles_dir / f"{result.slug}.md"
+    name = result.seed.name
     if cache.output_unchanged(name, path):
         return  # written from this very result and untouched since
+    article = result.article
     stamp = file_stamp(path)  # before reading: a change while it is read shows next time
     try:
         current = path.read_text(encoding="utf-8")  # read once: edited by hand? changed?
     except FileNotFoundError:
         current = None
     if current is not None and edited_by_hand(current):
-        article.warnings.append(
+        result.warn(
             f"{path} was edited by hand and is kept; put corrections in "
             f"content/corrections/{article.seed.stem}.yaml instead"
         )
