@@ -153,3 +153,17 @@ def test_unchanged_results_are_not_unpickled(
     assert loads == []
     assert [a.metadata for a in again.articles] == [a.metadata for a in first.articles]
     assert len(loads) == 3
+
+
+def test_a_taken_slug_is_warned_about_when_it_is_given(tmp_path: Path, seeds: Path) -> None:
+    for name, force in (("a.txt", "Kent Police"), ("b.txt", "Essex Police")):
+        (seeds / name).write_text(f"Officer sacked for misusing records\n\nA {force} officer "
+                                  "looked up records without a policing purpose.\n",
+                                  encoding="utf-8")
+    first = _ingest(tmp_path)
+    second = _ingest(tmp_path)
+    (renamed,) = [a for a in first.articles if any("taken" in w for w in a.warnings)]
+    assert renamed.seed.name == "b.txt"
+    assert not any("taken" in w for a in second.articles for w in a.warnings)
+    assert [r.slug for r in second.ingested] == [a.metadata["slug"] for a in first.articles]
+    assert [a.metadata["slug"] for a in second.articles] == [r.slug for r in second.ingested]

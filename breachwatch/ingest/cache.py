@@ -29,11 +29,6 @@ CACHE_NAME = ".ingest-cache.pickle"
 LAYOUT = 3
 
 
-def input_stamps(seed: Path, correction: Path) -> tuple[Stamp, Stamp]:
-    """Stamps of a seed and of its correction file (None for a file that is absent)."""
-    return file_stamp(seed), file_stamp(correction)
-
-
 class Entry(NamedTuple):
     """One seed's result: its key and pickled Article, the article's slug and text digest
     (what a run needs of an unchanged result, without unpickling it), the stamps of its inputs,

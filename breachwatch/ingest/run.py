@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +19,7 @@ from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed, prepare
-from breachwatch.ingest.cache import Entry, IngestCache, code_version, input_stamps, seed_key
+from breachwatch.ingest.cache import Entry, IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
@@ -31,7 +32,7 @@ from breachwatch.ingest.write import (
 )
 from breachwatch.parallel import cores
 from breachwatch.schema import MetadataError, validate
-from breachwatch.stamps import file_stamp
+from breachwatch.stamps import Stamp, file_stamp
 
 SEED_SUFFIX = ".txt"
 # Show a progress bar when a batch is at least this large.
@@ -62,10 +63,18 @@ class Ingested:
 
     @cached_property
     def article(self) -> Article:
-        """The Article, unpickled on first use."""
+        """The Article, unpickled on first use (under the slug it is published with)."""
         article = pickle.loads(self.blob)
         article.seed = self.seed
+        if self.slug:
+            article.metadata["slug"] = self.slug
         return article
+
+    def rename(self, slug: str) -> None:
+        """Publish the article under another slug."""
+        self.slug = slug
+        if "article" in self.__dict__:
+            self.article.metadata["slug"] = slug
 
     def warn(self, message: str) -> None:
         """Add a warning of this run to the article."""
@@ -228,8 +237,9 @@ def ingest_all(
             by_text[result.text_digest] = seed
             slug = _unique_slug(seed.name, result.slug, slugs, on_disk, present, articles_dir)
             if slug != result.slug:
-                result.warn(f"slug '{result.slug}' taken; using '{slug}'")
-                result.article.metadata["slug"] = result.slug = slug
+                if on_disk.get(slug) != seed.name:  # not the URL it already had
+                    result.warn(f"slug '{result.slug}' taken; using '{slug}'")
+                result.rename(slug)
             slugs.add(slug)
             report.ingested.append(result)
             _write(result, articles_dir, report, cache)
@@ -273,6 +283,22 @@ def _ingest_one(seed: Path, corrections_dir: Path, today: date | None) -> tuple[
     return key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _input_stamps(seeds: list[Path], corrections_dir: Path) -> dict[Path, tuple[Stamp, Stamp]]:
+    """Each seed's stamp and its correction file's, taken before any seed is read (a change
+    while it is read shows next time); the corrections folder is listed once, so the absent
+    correction files of most seeds cost no lookup."""
+    try:
+        present = {entry.name for entry in os.scandir(corrections_dir)}
+    except OSError:
+        present = set()
+    stamps = {}
+    for seed in seeds:
+        correction = corrections_path(corrections_dir, seed) if present else None
+        stamps[seed] = (file_stamp(seed), file_stamp(correction)
+                        if correction is not None and correction.name in present else None)
+    return stamps
+
+
 def _ingest_seeds(
     seeds: list[Path], corrections_dir: Path, today: date | None, cache: IngestCache
 ) -> Iterator[tuple[Path, Ingested | str]]:
@@ -282,8 +308,7 @@ def _ingest_seeds(
     cached Article and a fresh one are the same object.
     """
     cached: dict[Path, Entry] = {}
-    # Stamped before any seed is read: a change while it is read shows next time.
-    stamps = {seed: input_stamps(seed, corrections_path(corrections_dir, seed)) for seed in seeds}
+    stamps = _input_stamps(seeds, corrections_dir)
     for seed in seeds:
         if not cache.holds(seed.name):
             continue  # nothing stored: no need to read and hash the seed here
