@@ -3,9 +3,10 @@
 A rebuild after one edit reuses nearly every article page; making its folder and linking it
 are two system calls a page, a second of the rebuild at 10,000 articles. PageLinker hands the
 page paths to a small process that makes those calls while the build goes on deciding which
-pages to reuse; finish() waits for it and names the pages it could not link, which the build
-then renders instead. Run as a script: `python link_pages.py PREVIOUS OUTPUT`, page paths
-(relative, NUL-separated) on stdin, the paths not linked on stdout once stdin ends.
+pages to reuse, never waiting for it; finish() waits for it and names the pages it could not
+link, which the build then renders instead. Run as a script: `python link_pages.py PREVIOUS
+OUTPUT`, page paths (relative, NUL-separated) on stdin, the paths not linked on stdout once
+stdin ends.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 SEPARATOR = b"\0"
-# Bytes of page paths buffered before they are handed to the linking process.
+# Bytes of page paths gathered before they are offered to the linking process.
 BATCH_BYTES = 16384
 
 
@@ -46,33 +47,49 @@ def _names(stream) -> Iterator[str]:
 
 
 class PageLinker:
-    """Pages to link, handed to a linking process as they are decided."""
+    """Pages to link, handed to a linking process as they are decided, without waiting for it:
+    names it cannot take yet are kept until it can, or until finish()."""
 
     def __init__(self, previous: str, output: str) -> None:
         self.sent: list[str] = []
+        self.pending = bytearray()  # names the pipe has not taken yet
         try:
             self.process: subprocess.Popen | None = subprocess.Popen(
                 [sys.executable, "-S", "-E", __file__, previous, output],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=BATCH_BYTES,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             )
         except OSError:
             self.process = None  # no process to spare: every link() says so
+        else:
+            os.set_blocking(self.process.stdin.fileno(), False)
 
     def link(self, name: str) -> bool:
         """Queue a page; False if there is no linking process (the caller links it itself)."""
         if self.process is None:
             return False
-        try:
-            self.process.stdin.write(name.encode("utf-8", "surrogateescape") + SEPARATOR)
-        except OSError:
-            return False
+        self.pending += name.encode("utf-8", "surrogateescape") + SEPARATOR
         self.sent.append(name)
+        if len(self.pending) >= BATCH_BYTES:
+            self._send()
         return True
 
+    def _send(self) -> None:
+        """Hand over as much as the pipe takes now."""
+        try:
+            written = os.write(self.process.stdin.fileno(), self.pending)
+        except BlockingIOError:
+            return  # the process is busy linking: try again with the next batch
+        except OSError:
+            written = len(self.pending)  # it ended early: finish() counts these as not linked
+        del self.pending[:written]
+
     def finish(self) -> set[str]:
-        """Wait for the linking process; the queued pages it did not link."""
+        """Hand over the rest, wait for the linking process; the queued pages it did not link."""
         if self.process is None:
             return set()
+        os.set_blocking(self.process.stdin.fileno(), True)
+        while self.pending:
+            self._send()
         try:
             self.process.stdin.close()
         except OSError:

@@ -40,3 +40,27 @@ def test_without_a_process_to_spare_every_page_is_left_to_the_caller(
     linker = PageLinker(str(tmp_path), str(tmp_path / "output"))
     assert linker.link("articles/a/index.html") is False
     assert linker.finish() == set()
+
+
+WAIT_FOR_FLAG = """import os, sys, time
+end = time.time() + 30
+while not os.path.exists(sys.argv[1]) and time.time() < end:
+    time.sleep(0.01)
+if not os.path.exists(sys.argv[1]):
+    sys.exit(3)  # never started reading: a caller blocked on the full pipe fails, not hangs
+os.execv(sys.argv[2], sys.argv[2:])
+"""
+
+
+def test_queueing_never_waits_for_the_linking_process(tmp_path: Path, monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    flag, real = tmp_path / "go", subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda args, **kwargs: real(
+        [sys.executable, "-c", WAIT_FOR_FLAG, str(flag), *args], **kwargs))
+    linker = PageLinker(str(tmp_path / "gone"), str(tmp_path / "output"))
+    names = [f"articles/a-rather-long-slug-for-a-page-number-{n}/index.html" for n in range(20000)]
+    assert all(linker.link(name) for name in names)  # far more than a pipe holds, none read
+    flag.touch()
+    assert linker.finish() == set(names)
