@@ -124,7 +124,7 @@ class ReusingMarkdownReader(MarkdownReader):
     prepared: dict[str, tuple[str, dict, dict, dict]] = {}
     stream: Iterator[tuple[str, tuple[str, dict, dict, dict] | None]] | None = None
     pool: ProcessPoolExecutor | None = None
-    # The generator whose stale articles have been handed to the pool.
+    # The generator whose stale articles go to the pool when Pelican first reads one.
     owner: Any = None
 
     @classmethod
@@ -161,6 +161,8 @@ class ReusingMarkdownReader(MarkdownReader):
         """Convert one file, or take its parallel conversion; metadata parsing is Pelican's."""
         markdown = self._markdown()
         self._source_path = source_path
+        if ReusingMarkdownReader.owner is not None:
+            start_pool(ReusingMarkdownReader.owner)
         found = ReusingMarkdownReader.take(os.path.abspath(source_path))
         if found is None:
             with pelican_open(source_path) as text:
@@ -201,13 +203,16 @@ def stale_articles(generator) -> list[str]:
     return stale
 
 
-def prepare_articles(generator) -> None:
-    """Start converting every stale article in a pool of processes as Pelican starts reading
-    (at its first read: the content folder may be written until then)."""
-    if ReusingMarkdownReader.owner is generator:
-        return
+def arm(generator) -> None:
+    """Let the first article Pelican actually reads start the pool (the content folder may be
+    written until Pelican starts reading, and a build whose cache answers all reads none)."""
     ReusingMarkdownReader.stop()
     ReusingMarkdownReader.owner = generator
+
+
+def start_pool(generator) -> None:
+    """Start converting every stale article in a pool of processes."""
+    ReusingMarkdownReader.owner = None
     stale = stale_articles(generator)
     workers = min(cores(), len(stale) // POOL_THRESHOLD)
     if workers < 2:
@@ -225,5 +230,5 @@ def prepare_articles(generator) -> None:
 def register() -> None:
     """Pelican plugin entry point."""
     signals.readers_init.connect(use_reusing_reader)
-    signals.article_generator_preread.connect(prepare_articles)
+    signals.article_generator_init.connect(arm)
     signals.article_generator_pretaxonomy.connect(ReusingMarkdownReader.stop)
