@@ -302,6 +302,17 @@ def test_related_articles_put_the_case_first(local: Path, records) -> None:
         assert "same case" in related
 
 
+def test_tags_link_to_the_sentence_that_justified_them(local: Path, records) -> None:
+    linked = 0
+    for record in records:
+        page = parse(article_page(local, record))
+        ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+        for link in page.find("a", class_="evidence"):
+            assert link["href"][1:] in ids, (record["url"], link["href"])
+            linked += 1
+    assert linked >= len(records)
+
+
 def test_previous_and_next_link_neighbouring_articles(local: Path, records) -> None:
     ordered = sorted(records, key=lambda r: (r["date"]), reverse=True)
     newest = parse(article_page(local, ordered[0]))

@@ -3,12 +3,15 @@
 The ingest records, for every extracted tag, the number of its source sentence in the body
 (`Evidence: breaches:data-loss:s7, ...`); the anchors plugin gives sentence N the id "sN".
 Tags an editor added by correction, or found in the headline, have no sentence and no link.
+The template asks for an article's links (`article|evidence_anchors`) when it renders the page,
+so a rebuild that reuses a page does not work them out.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican import signals
-from pelican.contents import Article
 
 from breachwatch.schema import as_list
 
@@ -24,18 +27,21 @@ def parse_evidence(refs: list[str]) -> dict[str, dict[str, str]]:
     return anchors
 
 
-def attach_evidence(instance) -> None:
-    """Give an article `evidence_anchors`, dropping ids its page does not have."""
-    if not isinstance(instance, Article):
-        return
-    anchors = parse_evidence(as_list(instance.metadata.get("evidence")))
-    count = len(getattr(instance, "sentences", None) or [])
-    instance.evidence_anchors = {
+def evidence_anchors(article: Any) -> dict[str, dict[str, str]]:
+    """field -> slug -> sentence id of an article, dropping ids its page does not have."""
+    anchors = parse_evidence(as_list(article.metadata.get("evidence")))
+    count = len(getattr(article, "sentences", None) or [])
+    return {
         field: {slug: a for slug, a in by_slug.items() if int(a[1:]) <= count}
         for field, by_slug in anchors.items()
     }
 
 
+def add_filter(generator: Any) -> None:
+    """Make `article|evidence_anchors` available to every template."""
+    generator.env.filters["evidence_anchors"] = evidence_anchors
+
+
 def register() -> None:
-    """Pelican plugin entry point; runs after the anchors plugin has numbered the sentences."""
-    signals.content_object_init.connect(attach_evidence)
+    """Pelican plugin entry point."""
+    signals.generator_init.connect(add_filter)
