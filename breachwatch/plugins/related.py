@@ -27,29 +27,26 @@ class Related:
     shared: tuple[str, ...]
 
 
-def _slugs(article: Any, field: str) -> set[str]:
-    """Slugs of an article's terms in one taxonomy field."""
-    return {term.slug for term in getattr(article, field, []) or []}
+def _entries(article: Any) -> tuple[tuple[str, str, str], ...]:
+    """An article's forces and breach types as (field, slug, name), in the order shown."""
+    return tuple((field, term.slug, term.name)
+                 for field in FIELDS for term in getattr(article, field, []) or [])
 
 
-def _own_slugs(article: Any) -> dict[str, set[str]]:
-    """Slugs of an article's forces and of its breach types."""
-    return {field: _slugs(article, field) for field in FIELDS}
+def _terms(entries: tuple[tuple[str, str, str], ...]) -> set[tuple[str, str]]:
+    """The (field, slug) pairs of an article's entries."""
+    return {(field, slug) for field, slug, _ in entries}
 
 
-def relation(article: Any, other: Any, mine: dict[str, set[str]] | None = None
-             ) -> Related | None:
-    """How `other` relates to `article` (whose `_own_slugs` may be given), or None when they
-    share neither case nor terms."""
+def relation(article: Any, other: Any, mine: set[tuple[str, str]] | None = None,
+             theirs: tuple[tuple[str, str, str], ...] | None = None) -> Related | None:
+    """How `other` relates to `article` (their `_terms` and `_entries` may be given), or None
+    when they share neither case nor terms."""
     case = getattr(article, "case", None)
     same_case = case is not None and case is getattr(other, "case", None)
-    mine = mine or _own_slugs(article)
-    shared = tuple(
-        term.name
-        for field in FIELDS
-        for term in getattr(other, field, []) or []
-        if term.slug in mine[field]
-    )
+    mine = _terms(_entries(article)) if mine is None else mine
+    theirs = _entries(other) if theirs is None else theirs
+    shared = tuple(name for field, slug, name in theirs if (field, slug) in mine)
     if not same_case and not shared:
         return None
     return Related(other, same_case, shared)
@@ -69,11 +66,6 @@ def related_articles(article: Any, articles: list[Any], limit: int = MAX_RELATED
 def _recency(article: Any) -> tuple[float, str]:
     """The tie-break of related_articles: newest first, then slug."""
     return -article.date.timestamp(), article.slug
-
-
-def _terms(article: Any) -> set[tuple[str, str]]:
-    """An article's forces and breach types as (field, slug) pairs."""
-    return {(field, slug) for field in FIELDS for slug in _slugs(article, field)}
 
 
 def _lowest_bits(mask: int, count: int) -> list[int]:
@@ -96,10 +88,12 @@ def all_related(articles: list[Any], limit: int = MAX_RELATED) -> list[list[Rela
     """
     order = sorted(articles, key=_recency)
     position = {id(article): index for index, article in enumerate(order)}
+    entries = [_entries(article) for article in order]
+    terms = [_terms(found) for found in entries]
     masks: dict[tuple[str, str], int] = {}
     cases: dict[int, list[Any]] = {}
     for index, article in enumerate(order):
-        for term in _terms(article):
+        for term in terms[index]:
             masks[term] = masks.get(term, 0) | 1 << index
         if (case := getattr(article, "case", None)) is not None:
             cases.setdefault(id(case), []).append(article)
@@ -108,14 +102,15 @@ def all_related(articles: list[Any], limit: int = MAX_RELATED) -> list[list[Rela
     for article in articles:
         case = getattr(article, "case", None)
         mates = [other for other in cases.get(id(case), []) if other is not article]
-        mine = _own_slugs(article)
-        found = sorted((relation(article, other, mine) for other in mates),
+        mine = terms[position[id(article)]]
+        found = sorted((relation(article, other, mine, entries[position[id(other)]])
+                        for other in mates),
                        key=lambda r: (-len(r.shared), *_recency(r.article)))
         taken = 1 << position[id(article)]
         for other in mates:
             taken |= 1 << position[id(other)]
         digits: list[int] = []  # binary digits of each article's shared count, as masks
-        for term in _terms(article):
+        for term in mine:
             carry = masks[term]
             for level, digit in enumerate(digits):
                 digits[level], carry = digit ^ carry, digit & carry
@@ -128,7 +123,7 @@ def all_related(articles: list[Any], limit: int = MAX_RELATED) -> list[list[Rela
             for level, digit in enumerate(digits):
                 exact &= digit if count >> level & 1 else ~digit
             for index in _lowest_bits(exact, limit - len(found)):
-                found.append(relation(article, order[index], mine))
+                found.append(relation(article, order[index], mine, entries[index]))
         result.append(found[:limit])
     return result
 
