@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -13,9 +14,14 @@ UNLISTED = {"404.html", "search/index.html"}
 
 def page_urls(output: Path, siteurl: str) -> list[str]:
     """The URL of every written HTML page, in a stable order."""
+    pages = []
+    root = len(str(output)) + 1
+    for folder, _, files in os.walk(output):  # faster than Path.rglob
+        within = folder[root:].replace(os.sep, "/")
+        pages.extend(f"{within}/{name}" if within else name for name in files
+                     if name.endswith(".html"))
     urls = []
-    for path in sorted(output.rglob("*.html")):
-        relative = path.relative_to(output).as_posix()
+    for relative in sorted(pages):
         if relative in UNLISTED:
             continue
         relative = relative.removesuffix("index.html")
