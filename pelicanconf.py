@@ -55,6 +55,7 @@ THEME = "theme"
 PLUGINS = [
     "breachwatch.plugins.file_stamps",
     "breachwatch.plugins.cache_writer",
+    "breachwatch.plugins.content_snapshots",
     "breachwatch.plugins.markdown_reader",
     # Open data and the export write their files in the background from the finished context
     # (their generators set writes_in_background; build.py runs them first).
@@ -143,9 +144,10 @@ PAGINATION_PATTERNS = (
 )
 SUMMARY_MAX_LENGTH = 40
 DELETE_OUTPUT_DIRECTORY = False
-# Pelican's reader cache: warm and one-edit rebuilds reuse each unchanged article's converted,
-# anchored HTML. Files are compared by content hash, not mtime; build.py keeps the cache per
-# output folder and per code version (see breachwatch/build.py).
+# Pelican's content cache, of whole articles (kept as our content_snapshots plugin pickles
+# them): warm and one-edit rebuilds neither convert nor make again an unchanged article. Files
+# are compared by content hash, not mtime; build.py keeps the cache per output folder and per
+# code version (see breachwatch/build.py).
 CACHE_CONTENT = True
 # Uncompressed: compressing it cost about 2 s of every rebuild at 10,000 articles (profiled).
 GZIP_CACHE = False
@@ -153,5 +155,5 @@ LOAD_CONTENT_CACHE = True
 # For a plain `pelican` run (make serve): one cache folder per version of our code and data.
 CACHE_PATH = f"cache/{package_fingerprint()[:16]}"
 CHECK_MODIFIED_METHOD = "md5"
-CONTENT_CACHING_LAYER = "reader"
+CONTENT_CACHING_LAYER = "generator"
 PAGINATED_TEMPLATES = {"index": None, "archives": None, "force": None, "breach": None}

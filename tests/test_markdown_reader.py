@@ -51,3 +51,24 @@ def test_workers_build_the_same_site_and_leave_no_figures_or_facts_to_find(
     redated = sum(record["date_rule"] == "case-timeline" for record in records)
     assert redated >= 1
     assert made_here == ["text_facts"] * redated + ["extract_figures"] * redated
+
+
+def test_only_articles_the_cache_cannot_answer_go_to_the_workers(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    content, output = new_content(tmp_path / "content"), tmp_path / "output"
+    args = ["build", "--seeds", str(seeds), "--content", str(content), "--output", str(output),
+            "--no-search"]
+    assert main(args) == 0
+    stale: list[list[str]] = []
+    real = markdown_reader.stale_articles
+    monkeypatch.setattr(markdown_reader, "stale_articles",
+                        lambda generator: stale.append(real(generator)) or stale[-1])
+    (seed,) = seeds.glob("002*.txt")
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nThe force declined to comment.\n",
+                    encoding="utf-8")
+    assert main(args) == 0
+    assert [[Path(path).parent.name for path in paths] for paths in stale] == [["articles"]]
+    (edited,) = stale[0]
+    assert "Seed: 002" in Path(edited).read_text(encoding="utf-8")

@@ -1,12 +1,10 @@
 """Hash each content file at most once per build, and not at all while its stamp is unchanged.
 
-Pelican compares a file's content hash (CHECK_MODIFIED_METHOD) with its cached reading's
-whenever it looks a reading up or stores one: at the generator level, which computes the hash
-even though only the reader level caches (CONTENT_CACHING_LAYER = "reader"), then at the
-reader level; the parallel reader asks once more. At 10,000 articles each pass is a second of
-reading files. Here each file is hashed the first time it is asked for, before it is read, and
-that hash is the answer for the rest of the generator's run: a file edited during the build
-is stored with its older hash, so the next build reads it again.
+Pelican compares a file's content hash (CHECK_MODIFIED_METHOD) with its cached article's
+whenever it looks one up or stores one, and the parallel reader asks once more. At 10,000
+articles each pass is a second of reading files. Here each file is hashed the first time it is
+asked for, before it is read, and that hash is the answer for the rest of the generator's run:
+a file edited during the build is stored with its older hash, so the next build reads it again.
 
 Across builds, the hash of each file is kept in the cache folder with the file's stamp
 (breachwatch/stamps.py) taken before hashing it; while the stamp is unchanged, the kept hash

@@ -30,6 +30,7 @@ from blinker import signal
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican import signals
+from pelican.cache import FileStampDataCacher
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
 
@@ -188,6 +189,13 @@ def use_reusing_reader(readers) -> None:
         readers.reader_classes[extension] = ReusingMarkdownReader
 
 
+def cached(generator, path: str, full: str) -> bool:
+    """Tell whether Pelican's content cache, at the layer in use, answers for the file."""
+    if generator.settings.get("CONTENT_CACHING_LAYER") == "generator":
+        return FileStampDataCacher.get_cached_data(generator, path, None) is not None
+    return generator.readers.get_cached_data(full, (None, None))[0] is not None
+
+
 def stale_articles(generator) -> list[str]:
     """Absolute paths of Markdown articles Pelican's content cache cannot answer, in the order
     Pelican reads them (that of its get_files, the same set built the same way)."""
@@ -198,7 +206,7 @@ def stale_articles(generator) -> list[str]:
         full = os.path.abspath(os.path.join(generator.path, path))
         if path.rsplit(".", 1)[-1] not in ReusingMarkdownReader.file_extensions:
             continue
-        if generator.readers.get_cached_data(full, (None, None))[0] is None:
+        if not cached(generator, path, full):
             stale.append(full)
     return stale
 

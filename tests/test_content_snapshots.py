@@ -1,0 +1,111 @@
+"""A cached article is the article as Pelican made it, with this build's settings and context."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from breachwatch.plugins import content_snapshots
+
+
+class _Generator:
+    """The part of a Pelican caching generator the plugin uses, keeping data in a dict."""
+
+    def __init__(self, folder: Path) -> None:
+        self.settings = {**DEFAULT_CONFIG, "CONTENT_CACHING_LAYER": "generator"}
+        self.context: dict = {"articles": []}
+        self.path = str(folder)
+        self.kept: dict = {}
+
+    def cache_data(self, filename, data) -> None:
+        self.kept[filename] = data
+
+    def get_cached_data(self, filename, default=None):
+        return self.kept.get(filename, default)
+
+
+def _article(generator: _Generator, name: str = "one.md") -> Article:
+    metadata = {"title": "Officer sacked", "slug": "officer-sacked", "forces": "Kent Police",
+                "sentences": ["One.", "Two."]}
+    return Article("<p>One. Two.</p>", metadata=metadata, settings=generator.settings,
+                   source_path=str(Path(generator.path) / name), context=generator.context)
+
+
+@pytest.fixture(autouse=True)
+def _collector_on():
+    yield
+    gc.enable()
+
+
+def test_a_cached_article_is_the_one_cached_with_this_builds_settings(tmp_path: Path) -> None:
+    generator = _Generator(tmp_path)
+    content_snapshots.keep_snapshots(generator)
+    article = _article(generator)
+    generator.cache_data("one.md", article)
+    assert isinstance(generator.kept["one.md"], bytes)
+
+    later = _Generator(tmp_path)  # the next build: new settings and context objects
+    later.kept = generator.kept
+    content_snapshots.keep_snapshots(later)
+    again = later.get_cached_data("one.md")
+    assert type(again) is Article
+    assert (again.title, again.slug, again.content, again.metadata) == (
+        article.title, article.slug, article.content, article.metadata)
+    assert again.settings is later.settings and again._context is later.context
+    assert again.date_format == article.date_format
+
+
+def test_what_plugins_do_to_an_article_after_it_is_cached_is_not_kept(tmp_path: Path) -> None:
+    generator = _Generator(tmp_path)
+    content_snapshots.keep_snapshots(generator)
+    article = _article(generator)
+    generator.cache_data("one.md", article)
+    article.case = object()  # as the cases plugin would, later in the build
+    article.metadata["forces"] = ["a term object"]
+    article.sentences.append("Three.")
+    again = generator.get_cached_data("one.md")
+    assert not hasattr(again, "case")
+    assert again.metadata["forces"] == "Kent Police"
+    assert again.sentences == ["One.", "Two."]
+
+
+def test_an_article_cached_from_another_content_folder_is_read_again(tmp_path: Path) -> None:
+    generator = _Generator(tmp_path / "content")
+    content_snapshots.keep_snapshots(generator)
+    generator.cache_data("one.md", _article(generator))
+    moved = _Generator(tmp_path / "elsewhere")
+    moved.kept = generator.kept
+    content_snapshots.keep_snapshots(moved)
+    assert moved.get_cached_data("one.md", "read it") == "read it"
+
+
+@pytest.mark.parametrize("kept", [b"not a pickle", ("an old", "reader-level entry")])
+def test_a_snapshot_that_cannot_be_read_means_reading_the_file(tmp_path: Path, kept) -> None:
+    generator = _Generator(tmp_path)
+    content_snapshots.keep_snapshots(generator)
+    generator.kept["one.md"] = kept
+    assert generator.get_cached_data("one.md", "read it") == "read it"
+
+
+def test_the_collector_is_paused_while_articles_come_from_the_cache(tmp_path: Path) -> None:
+    generator = _Generator(tmp_path)
+    content_snapshots.keep_snapshots(generator)
+    generator.cache_data("one.md", _article(generator))
+    assert gc.isenabled()
+    generator.get_cached_data("one.md")
+    assert not gc.isenabled()
+    content_snapshots.resume_collector(generator)
+    assert gc.isenabled()
+
+
+def test_the_reader_layer_is_left_to_pelican(tmp_path: Path) -> None:
+    generator = _Generator(tmp_path)
+    generator.settings["CONTENT_CACHING_LAYER"] = "reader"
+    content_snapshots.keep_snapshots(generator)
+    article = _article(generator)
+    generator.cache_data("one.md", article)
+    assert generator.kept["one.md"] is article
