@@ -26,6 +26,18 @@ def file_stamp(path: str | Path) -> Stamp:
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
+def folder_stamps(folder: str | Path, suffix: str) -> dict[str, Stamp]:
+    """By name, sorted, the stamp of every entry of a folder whose name ends with `suffix`
+    (hidden ones left out), from one listing; none if the folder cannot be listed."""
+    try:
+        with os.scandir(folder) as listing:
+            names = sorted(entry.name for entry in listing
+                           if entry.name.endswith(suffix) and not entry.name.startswith("."))
+    except OSError:
+        return {}
+    return {name: file_stamp(os.path.join(folder, name)) for name in names}
+
+
 def settled(stamp: Stamp, now: int | None = None) -> bool:
     """Tell whether a stamp is old enough to prove, later, that its file is unchanged."""
     if stamp is None:

@@ -113,8 +113,9 @@ def test_seeds_of_article_files_known_from_stamps_are_those_their_headers_record
     (articles / "by-hand.md").write_text("Title: By hand\nSeed: x.txt\n\nText.\n", encoding="utf-8")
     cache = IngestCache(tmp_path / "content", code_version(TODAY))
     assert len(cache.writers()) == 4
-    from_headers = run._recorded_seeds(articles, IngestCache(tmp_path / "x", ""))
-    assert run._recorded_seeds(articles, cache) == from_headers
+    files = stamps.folder_stamps(articles, ".md")
+    from_headers = run._recorded_seeds(articles, IngestCache(tmp_path / "x", ""), files)
+    assert run._recorded_seeds(articles, cache, files) == from_headers
     assert "odd name.txt" in from_headers.values() and from_headers["by-hand"] == "x.txt"
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from breachwatch.fingerprint import package_fingerprint
-from breachwatch.stamps import Stamp, file_stamp, settled
+from breachwatch.stamps import Stamp, settled
 
 CACHE_NAME = ".ingest-cache.pickle"
 # Bump to drop every cache written by an older layout of this file.
@@ -99,12 +99,11 @@ class IngestCache:
         else:
             self._set(name, entry)
 
-    def output_unchanged(self, name: str, path: Path) -> bool:
-        """Tell whether `path` is the article file written from this seed's result, untouched
-        since."""
+    def output_unchanged(self, name: str, filename: str, stamp: Stamp) -> bool:
+        """Tell whether the article file `filename`, with this stamp, is the one written from
+        this seed's result, untouched since."""
         found = self.entries.get(name)
-        return bool(found and found.output and found.output == (path.name, file_stamp(path))
-                    and found.output[1] is not None)
+        return bool(found and stamp is not None and found.output == (filename, stamp))
 
     def writers(self) -> dict[tuple[str, Stamp], str]:
         """The seed each article file was written from, by the file's name and stamp then."""

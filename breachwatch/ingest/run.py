@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,9 +32,10 @@ from breachwatch.ingest.write import (
 )
 from breachwatch.parallel import cores
 from breachwatch.schema import MetadataError, validate
-from breachwatch.stamps import Stamp, file_stamp
+from breachwatch.stamps import Stamp, file_stamp, folder_stamps
 
 SEED_SUFFIX = ".txt"
+ARTICLE_SUFFIX = ".md"
 # Show a progress bar when a batch is at least this large.
 PROGRESS_THRESHOLD = 50
 # Move the progress bar every this many seeds: each move costs more than a seed's bookkeeping.
@@ -160,45 +161,51 @@ def _unique_slug(
     return suffixed if slug in taken or held else slug
 
 
-def _name(path: Path) -> str:
+def _name(entry: os.DirEntry) -> str:
     """A file's name: files of one folder sort by it as their paths would, only faster."""
-    return path.name
+    return entry.name
 
 
-def _recorded_seeds(articles_dir: Path, cache: IngestCache) -> dict[str, str]:
-    """Slug of every article file with the seed its header records ("" for none).
+def _recorded_seeds(articles_dir: Path, cache: IngestCache,
+                    files: dict[str, Stamp]) -> dict[str, str]:
+    """Slug of every article file (`files`, by name) with the seed its header records ("" for
+    none).
 
     A file the cache knows it wrote, untouched since, is not read: its seed is known.
     """
     seeds = {}
     writers = cache.writers()
-    for path in sorted(articles_dir.glob("*.md"), key=_name) if articles_dir.is_dir() else ():
-        writer = writers.get((path.name, file_stamp(path))) if writers else None
+    for name, stamp in files.items():
+        slug = name[:-len(ARTICLE_SUFFIX)]
+        writer = writers.get((name, stamp)) if writers else None
         if writer is not None:
-            seeds[path.stem] = header_value(writer)  # as its Seed: line has it
+            seeds[slug] = header_value(writer)  # as its Seed: line has it
             continue
-        seeds[path.stem] = ""
-        with path.open(encoding="utf-8", errors="replace") as lines:
+        seeds[slug] = ""
+        with (articles_dir / name).open(encoding="utf-8", errors="replace") as lines:
             for line in lines:
                 if not line.strip():
                     break  # the metadata header ends at the first blank line
                 if line.startswith("Seed: "):
-                    seeds[path.stem] = line[len("Seed: "):].strip()
+                    seeds[slug] = line[len("Seed: "):].strip()
     return seeds
 
 
-def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
-    """The seed files to ingest, sorted; anything else in the folder is reported."""
+def list_seeds(seeds_dir: Path, report: IngestReport) -> dict[Path, Stamp]:
+    """The seed files to ingest, sorted, with their stamps taken now, before any is read (a
+    change while one is read shows next time); anything else in the folder is reported."""
     if not seeds_dir.is_dir():
         raise SystemExit(f"{seeds_dir}: seeds folder not found")
-    seeds = []
-    for path in sorted(seeds_dir.iterdir(), key=_name):
-        if path.name.startswith("."):
+    with os.scandir(seeds_dir) as listing:
+        entries = sorted(listing, key=_name)
+    seeds = {}
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if path.suffix != SEED_SUFFIX or not path.is_file():
-            report.warnings.append(f"{path}: ignored, seeds must be plain-text .txt files")
+        if not entry.name.endswith(SEED_SUFFIX) or not entry.is_file():
+            report.warnings.append(f"{entry.path}: ignored, seeds must be plain-text .txt files")
             continue
-        seeds.append(path)
+        seeds[Path(entry.path)] = file_stamp(entry.path)
     return seeds
 
 
@@ -217,7 +224,8 @@ def ingest_all(
     slugs: set[str] = set()
     by_text: dict[str, Path] = {}
     cache = IngestCache(content_dir, code_version(today))
-    on_disk, present = _recorded_seeds(articles_dir, cache), {seed.name for seed in seeds}
+    files = folder_stamps(articles_dir, ARTICLE_SUFFIX)  # as they were before this run
+    on_disk, present = _recorded_seeds(articles_dir, cache, files), {seed.name for seed in seeds}
     cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("Ingesting seeds", total=len(seeds))
@@ -242,12 +250,12 @@ def ingest_all(
                 result.rename(slug)
             slugs.add(slug)
             report.ingested.append(result)
-            _write(result, articles_dir, report, cache)
+            _write(result, articles_dir, report, cache, files)
             if result.fresh or result.warned:  # the log shows what this run found
                 _print_article(console, result.article)
     cache.save()
-    current = {r.seed.name: articles_dir / f"{r.slug}.md" for r in report.ingested}
-    report.removed = _remove_orphans(articles_dir, current, {s.name for s in seeds})
+    current = {r.seed.name: f"{r.slug}{ARTICLE_SUFFIX}" for r in report.ingested}
+    report.removed = _remove_orphans(articles_dir, files, current, {s.name for s in seeds})
     for path in report.removed:
         console.print(f"removed {escape(str(path))}: its seed is gone or renamed", highlight=False)
     for warning in report.warnings:
@@ -283,7 +291,8 @@ def _ingest_one(seed: Path, corrections_dir: Path, today: date | None) -> tuple[
     return key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _input_stamps(seeds: list[Path], corrections_dir: Path) -> dict[Path, tuple[Stamp, Stamp]]:
+def _input_stamps(seeds: dict[Path, Stamp],
+                  corrections_dir: Path) -> dict[Path, tuple[Stamp, Stamp]]:
     """Each seed's stamp and its correction file's, taken before any seed is read (a change
     while it is read shows next time); the corrections folder is listed once, so the absent
     correction files of most seeds cost no lookup."""
@@ -292,15 +301,15 @@ def _input_stamps(seeds: list[Path], corrections_dir: Path) -> dict[Path, tuple[
     except OSError:
         present = set()
     stamps = {}
-    for seed in seeds:
+    for seed, stamp in seeds.items():
         correction = corrections_path(corrections_dir, seed) if present else None
-        stamps[seed] = (file_stamp(seed), file_stamp(correction)
+        stamps[seed] = (stamp, file_stamp(correction)
                         if correction is not None and correction.name in present else None)
     return stamps
 
 
 def _ingest_seeds(
-    seeds: list[Path], corrections_dir: Path, today: date | None, cache: IngestCache
+    seeds: dict[Path, Stamp], corrections_dir: Path, today: date | None, cache: IngestCache
 ) -> Iterator[tuple[Path, Ingested | str]]:
     """Each seed with its article or error, in seed order; unchanged seeds come from the cache.
 
@@ -354,12 +363,17 @@ def _ingest_seeds(
             pool.shutdown(cancel_futures=True)
 
 
-def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: IngestCache) -> None:
-    """Write one article unless an editor has changed its generated file by hand."""
-    path = articles_dir / f"{result.slug}.md"
+def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: IngestCache,
+           before: dict[str, Stamp]) -> None:
+    """Write one article unless an editor has changed its generated file by hand.
+
+    `before` has the stamps of the article files when the run began: no other seed of this
+    run writes this one's file."""
+    filename = f"{result.slug}{ARTICLE_SUFFIX}"
     name = result.seed.name
-    if cache.output_unchanged(name, path):
+    if cache.output_unchanged(name, filename, before.get(filename)):
         return  # written from this very result and untouched since
+    path = articles_dir / filename
     article = result.article
     stamp = file_stamp(path)  # before reading: a change while it is read shows next time
     try:
@@ -380,15 +394,18 @@ def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: In
     cache.wrote(name, path, stamp)
 
 
-def _remove_orphans(articles_dir: Path, current: dict[str, Path], present: set[str]) -> list[Path]:
-    """Delete unedited generated articles whose seed is gone or now writes elsewhere."""
+def _remove_orphans(articles_dir: Path, files: Iterable[str], current: dict[str, str],
+                    present: set[str]) -> list[Path]:
+    """Delete unedited generated articles whose seed is gone or now writes elsewhere.
+
+    `files` are the article files when the run began; any other was written by this run, for
+    a seed of `current` (seed name to file name)."""
     removed = []
-    if not articles_dir.is_dir():
-        return removed
     written_here = set(current.values())
-    for path in sorted(articles_dir.glob("*.md"), key=_name):
-        if path in written_here:
+    for name in files:
+        if name in written_here:
             continue  # this run's own file for its seed (or one an editor kept): never orphaned
+        path = articles_dir / name
         text = path.read_text(encoding="utf-8")
         if recorded_digest(text) is None or edited_by_hand(text):
             continue
@@ -397,7 +414,7 @@ def _remove_orphans(articles_dir: Path, current: dict[str, Path], present: set[s
              if line.startswith("Seed: ")),
             None,
         )
-        if seed and (seed not in present or current.get(seed, path) != path):
+        if seed and (seed not in present or current.get(seed, name) != name):
             path.unlink()
             removed.append(path)
     return removed
