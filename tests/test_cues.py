@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import re
+
 import pytest
 
 from breachwatch.datafiles import DataFileError
+from breachwatch.extract import cues
 from breachwatch.extract.cues import (
     ArticleText,
     CueTable,
@@ -14,6 +19,7 @@ from breachwatch.extract.cues import (
     longest_matches,
     words_before,
 )
+from breachwatch.ingest.article import prepare
 
 
 def found(cue: str, text: str) -> list[str]:
@@ -137,3 +143,17 @@ def test_a_cue_table_finds_what_each_of_its_sets_finds() -> None:
     assert list(found) == ["warning", "dismissal"]
     for name, matches in found.items():
         assert matches == sets[name].finditer(text, 5)
+
+
+def test_every_cue_of_the_data_files_compiles() -> None:
+    prepare()  # loads every cue list
+    alternatives = [o for o in gc.get_objects() if isinstance(o, cues._Alternative)]
+    assert len(alternatives) > 300
+    assert all(isinstance(alternative.scan, re.Pattern) for alternative in alternatives)
+
+
+def test_a_cue_that_does_not_compile_names_its_data_file() -> None:
+    (alternative,) = compile_cues(["looked up"], "breaches.yaml", "breach 'x'").by_word["looked"]
+    broken = dataclasses.replace(alternative, scan_source="looked(up")
+    with pytest.raises(DataFileError, match=r"breaches\.yaml: breach 'x': cue 'looked up' is not"):
+        _ = broken.scan

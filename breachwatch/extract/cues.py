@@ -212,14 +212,16 @@ def _needles(phrase: str) -> tuple[_Literal, ...]:
 class _Alternative:
     """One expanded cue: the literals it needs, the literal it starts with, its regex.
 
-    `source` is the plain regex; `scan` finds the same matches but starts with the first
+    `source` is the plain regex; `scan_source` finds the same matches but starts with the first
     literal where it can, so the regex engine skips straight to where that literal occurs.
+    `origin` is the data file and the cue, for an error.
     """
 
     needles: tuple[_Literal, ...]
     first: _Literal | None
     source: str
-    scan: re.Pattern[str]
+    scan_source: str
+    origin: tuple[str, str]
     # The needles by how the word index checks them: whole words (all at once), word
     # beginnings, and text that does not start with a word character.
     words: frozenset[str] = field(init=False)
@@ -232,6 +234,17 @@ class _Alternative:
         object.__setattr__(self, "words", frozenset(whole))
         object.__setattr__(self, "prefixes", tuple(n.text for n in self.needles if n.prefix))
         object.__setattr__(self, "texts", tuple(n.text for n in self.needles if n.word is None))
+
+    @cached_property
+    def scan(self) -> re.Pattern[str]:
+        """The regex, compiled when first needed: most cues are never scanned for (their words
+        are absent), and a rebuild that ingests one article compiles a few of hundreds."""
+        try:
+            return re.compile(self.scan_source)
+        except re.error as error:
+            data_file, cue = self.origin
+            require(False, data_file, f"{cue} is not valid ({error})")
+            raise  # unreachable: require raised
 
     def spans(self, folded: str, index: WordIndex, pos: int) -> list[tuple[int, int]]:
         """Where this cue matches in folded text, if the text holds all its literal words."""
@@ -289,7 +302,7 @@ class CueSet:
                 self.by_first.append((first, group))
         self.first_words = frozenset(self.by_word)
         # Longest cue first; each as its literal-first regex, which matches the same.
-        scans = {a.source: a.scan.pattern for a in alternatives}
+        scans = {a.source: a.scan_source for a in alternatives}
         self.sources = [scans[source] for source in sorted(scans, key=len, reverse=True)]
 
     @cached_property
@@ -392,15 +405,10 @@ def compile_cues(phrases: Iterable[str], data_file: str, where: str) -> CueSet:
             literal = None if first.startswith("(") or first == "and" else _Literal.of(first)
             source = cue_regex(expanded)
             plain = _EDGE_BEFORE + source + _EDGE_AFTER
-            try:
-                scan = re.compile(
-                    plain if literal is None else _literal_first(source, first) + _EDGE_AFTER
-                )
-            except re.error as error:
-                require(False, data_file, f"{where}: cue {phrase!r} is not valid ({error})")
-                raise  # unreachable: require raised
+            scan = plain if literal is None else _literal_first(source, first) + _EDGE_AFTER
             needles = tuple(n for n in _needles(expanded) if n.text != (literal and literal.text))
-            alternatives.append(_Alternative(needles, literal, plain, scan))
+            alternatives.append(_Alternative(needles, literal, plain, scan,
+                                             (data_file, f"{where}: cue {phrase!r}")))
     return CueSet(alternatives)
 
 

@@ -80,7 +80,8 @@ def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[
 
 
 def prepare() -> None:
-    """Read and compile the data files now, so worker processes forked later share them."""
+    """Read the data files now (and compile the cues a sample needs), so worker processes
+    forked later share them."""
     ingest_text(_SAMPLE, Path("sample.txt"))
 
 
