@@ -39,6 +39,7 @@ def _article(generator: _Generator, name: str = "one.md") -> Article:
 def _collector_on():
     yield
     gc.enable()
+    gc.unfreeze()
 
 
 def test_a_cached_article_is_the_one_cached_with_this_builds_settings(tmp_path: Path) -> None:
@@ -105,6 +106,7 @@ def test_articles_made_in_advance_answer_only_for_the_bytes_they_came_from(
     later._cache = dict(generator._cache)
     content_snapshots.keep_snapshots(later)  # in a build, while the ingest runs
     assert len(made) == 2 and gc.isenabled()
+    assert gc.get_freeze_count() > 0  # long-lived: no collection walks them
     assert later.get_cached_data("one.md").source_path.endswith("one.md")
     assert len(made) == 2  # answered by the article made in advance
     changed = _article(later, "two.md")
