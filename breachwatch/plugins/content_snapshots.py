@@ -120,9 +120,14 @@ def keep_snapshots(generator) -> None:
     generator.get_cached_data = get_cached_data
 
 
+def thaw(_pelican) -> None:
+    """Give the objects frozen while the build ran back to the collector."""
+    gc.unfreeze()
+
+
 def register() -> None:
     """Pelican plugin entry point."""
     signals.article_generator_init.connect(keep_snapshots)
     signals.page_generator_init.connect(keep_snapshots)
-    signals.finalized.connect(lambda _pelican: gc.unfreeze())
+    signals.finalized.connect(thaw)
 
