@@ -5,11 +5,12 @@ Each article page gets a key: a digest of everything article.html shows (the art
 articles, neighbours, case and the menu) and of the theme; so does each
 later page (2, 3, ...) of the home, force, breach-type and all-articles lists, from the
 articles it lists (and, for the home pages, the key figures and counts beside the list), and
-each feed, from its entries. The first pages of force and breach-type lists show breakdowns
-and charts of everything and are always rendered. The cache folder, named after our code, data
-and settings, holds the keys of the live output; an article page or feed whose key is
-unchanged is hard-linked from there, a list page is copied instead of rendered. A key that
-cannot be computed the same way twice only costs a render, never a stale page.
+each feed, from its entries. The first page of a force or breach-type list adds what it shows
+of all the term's articles (their terms in every taxonomy) and the term's charts.
+The cache folder, named after our code, data and settings, holds the keys of the live output;
+an article page or feed whose key is unchanged is hard-linked from there, a list page is copied
+instead of rendered. A key that cannot be computed the same way twice only costs a render,
+never a stale page.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from breachwatch.link_pages import PageLinker
 KEYS_FILE = "page-keys.pickle"
 # Paginated lists whose later pages can be reused (the home page's also show home_inputs).
 LIST_TEMPLATES = frozenset({"index", "force", "breach", "archives"})
+# Term lists whose first page is keyed too (term_inputs), and the taxonomies it may count by.
+TERM_TEMPLATES = frozenset({"force", "breach"})
+TALLIED = ("forces", "breaches", "outcomes", "standards")
 NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
 # Metadata the anchors plugin derives from the article's HTML, which the key holds already.
@@ -126,6 +130,21 @@ def home_inputs(context: dict[str, Any]) -> tuple:
     )
 
 
+def _terms(article: Any) -> list:
+    """An article's terms in every taxonomy a list page may count by."""
+    return [stable(getattr(article, field, [])) for field in TALLIED]
+
+
+def term_inputs(kwargs: dict[str, Any], context: dict[str, Any],
+                terms: Callable[[Any], list] = _terms) -> tuple:
+    """What the first page of a term's list shows of all its articles, whatever it counts of
+    them: their terms in every taxonomy, and the term's charts (frozen dataclasses of plain
+    values)."""
+    articles, term = kwargs.get("articles") or [], kwargs.get("term")
+    charts = (context.get("term_charts") or {}).get(getattr(term, "url", None), [])
+    return [terms(article) for article in articles], [repr(chart) for chart in charts]
+
+
 def theme_digest(theme: str) -> str:
     """Digest of every file of the theme's templates."""
     digest = hashlib.sha256()
@@ -151,6 +170,7 @@ class PageReuse:
         self.reused = 0
         self.linker: PageLinker | None = None  # links accepted article pages meanwhile
         self._links: dict[int, tuple] = {}  # by id(): articles live as long as the build
+        self._article_terms: dict[int, list] = {}
 
     def _linked(self, article: Any) -> tuple:
         """_linked(article), worked out once per article (each is shown on ~15 pages)."""
@@ -159,6 +179,13 @@ class PageReuse:
         found = self._links.get(id(article))
         if found is None:
             found = self._links[id(article)] = _linked(article)
+        return found
+
+    def _terms(self, article: Any) -> list:
+        """_terms(article), worked out once per article (each is on a few term pages)."""
+        found = self._article_terms.get(id(article))
+        if found is None:
+            found = self._article_terms[id(article)] = _terms(article)
         return found
 
     def _load(self) -> dict[str, str]:
@@ -241,10 +268,12 @@ class PageReuse:
         per_page = settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
         paginator = Paginator(name, kwargs.get("url"), articles, settings, per_page)
         extras = home_inputs(context) if template == "index" else ()
+        first = 1 if template in TERM_TEMPLATES else 2
         reusable = set()
-        for number in range(2, paginator.num_pages + 1):
+        for number in range(first, paginator.num_pages + 1):
             page = paginator.page(number)
-            key = self._key(template, extras,
+            shown = term_inputs(kwargs, context, self._terms) if number == 1 else ()
+            key = self._key(template, extras, shown,
                             list_page_inputs(page, paginator, kwargs, context, self._linked))
             self.new[page.save_as] = key
             if self._unchanged(page.save_as, key) and (self.previous / page.save_as).is_file():

@@ -108,6 +108,9 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path, edit: str,
         assert reused, "no article page was reused"
     if edit == "body":  # no list shows the body
         assert any("/page/" in name for name in reused_lists), "no later list page reused"
+        first_pages = [name for name in reused_lists if name.startswith(("forces/", "breaches/"))
+                       and "/page/" not in name]
+        assert first_pages, "no first page of a force or breach-type list reused"
         feeds = _feed_inodes(output)
         linked = {name for name, inode in feeds.items() if feeds_before.get(name) == inode}
         assert linked, "no feed was reused"
@@ -158,3 +161,32 @@ def test_a_reused_page_that_cannot_be_linked_is_rendered(tmp_path: Path) -> None
     _append(seeds, "002", "The officer declined to comment.")
     _build(seeds, tmp_path / "content", output)
     assert page.read_bytes() == expected
+
+
+def test_a_term_pages_key_follows_its_counts_and_charts() -> None:
+    from dataclasses import dataclass
+    from types import SimpleNamespace as Obj
+
+    from breachwatch.charts import Bar, Chart
+
+    @dataclass(frozen=True)
+    class Term:
+        slug: str
+        name: str
+        url: str
+
+    kent = Term("kent-police", "Kent Police", "forces/kent-police/")
+    sacked = Term("dismissed", "Dismissed", "")
+    articles = [Obj(forces=[kent], breaches=[], outcomes=[sacked], standards=[]),
+                Obj(forces=[kent], breaches=[], outcomes=[], standards=[])]
+    chart = Chart("c", "Records", "", "records", [Bar("Kent", 3.0, "3", "a/#s-1")])
+    context = {"term_charts": {kent.url: [chart]}}
+    kwargs = {"articles": articles, "term": kent}
+    before = page_reuse.term_inputs(kwargs, context)
+    assert page_reuse.term_inputs(kwargs, context) == before
+    articles[1].outcomes = [sacked]
+    assert page_reuse.term_inputs(kwargs, context) != before
+    counted = page_reuse.term_inputs(kwargs, context)
+    context["term_charts"][kent.url] = [Chart("c", "Records", "", "records",
+                                              [Bar("Kent", 4.0, "4", "a/#s-1")])]
+    assert page_reuse.term_inputs(kwargs, context) != counted
