@@ -107,14 +107,19 @@ def feed_item_inputs(article: Any) -> tuple:
             stable({k: v for k, v in article.metadata.items() if k not in FROM_CONTENT}))
 
 
+def _listed(article: Any, linked: Callable[[Any], tuple] = _linked) -> tuple:
+    """What a list shows of an article: _linked(), its publisher and its forces."""
+    return (linked(article), article.metadata.get("publisher"),
+            [force.name for force in getattr(article, "forces", [])])
+
+
 def list_page_inputs(page: Any, paginator: Any, kwargs: dict[str, Any],
-                     context: dict[str, Any], linked: Callable[[Any], tuple] = _linked) -> tuple:
+                     context: dict[str, Any], listed: Callable[[Any], tuple] = _listed) -> tuple:
     """Everything a later page of a list shows: its articles, the term, the page numbers."""
     term = kwargs.get("term")
     return (
         page.save_as, page.number, paginator.num_pages, paginator.count,
-        [(linked(a), a.metadata.get("publisher"), [f.name for f in getattr(a, "forces", [])])
-         for a in page.object_list],
+        [listed(article) for article in page.object_list],
         (stable(term), getattr(term, "definition", None)) if term is not None else (),
         [(p.url, p.title) for p in context.get("pages", [])],
     )
@@ -171,6 +176,7 @@ class PageReuse:
         self.linker: PageLinker | None = None  # links accepted article pages meanwhile
         self._links: dict[int, tuple] = {}  # by id(): articles live as long as the build
         self._article_terms: dict[int, list] = {}
+        self._listings: dict[int, tuple] = {}
 
     def _linked(self, article: Any) -> tuple:
         """_linked(article), worked out once per article (each is shown on ~15 pages)."""
@@ -179,6 +185,13 @@ class PageReuse:
         found = self._links.get(id(article))
         if found is None:
             found = self._links[id(article)] = _linked(article)
+        return found
+
+    def _listed(self, article: Any) -> tuple:
+        """_listed(article), worked out once per article (each is on a few list pages)."""
+        found = self._listings.get(id(article))
+        if found is None:
+            found = self._listings[id(article)] = _listed(article, self._linked)
         return found
 
     def _terms(self, article: Any) -> list:
@@ -274,7 +287,7 @@ class PageReuse:
             page = paginator.page(number)
             shown = term_inputs(kwargs, context, self._terms) if number == 1 else ()
             key = self._key(template, extras, shown,
-                            list_page_inputs(page, paginator, kwargs, context, self._linked))
+                            list_page_inputs(page, paginator, kwargs, context, self._listed))
             self.new[page.save_as] = key
             if self._unchanged(page.save_as, key) and (self.previous / page.save_as).is_file():
                 reusable.add(page.save_as)
