@@ -27,6 +27,7 @@ from pelican import signals
 from pelican.paginator import Paginator
 
 from breachwatch.link_pages import PageLinker
+from breachwatch.plugins.content_snapshots import content_digest
 
 # Keys of the pages in the live output, and those of the build in progress.
 KEYS_FILE = "page-keys.pickle"
@@ -90,7 +91,7 @@ def article_page_inputs(article: Any, context: dict[str, Any],
     """
     case = getattr(article, "case", None)
     return (
-        article.url, article.title, article._content, stable(article.date),
+        article.url, article.title, content_digest(article), stable(article.date),
         stable({k: v for k, v in article.metadata.items() if k not in FROM_CONTENT}),
         [(linked(r.article), r.same_case, list(r.shared))
          for r in getattr(article, "related", [])],
@@ -103,7 +104,7 @@ def article_page_inputs(article: Any, context: dict[str, Any],
 
 def feed_item_inputs(article: Any) -> tuple:
     """Everything a feed entry shows of an article: link, title, text, date and metadata."""
-    return (article.url, article.title, article._content, stable(article.date),
+    return (article.url, article.title, content_digest(article), stable(article.date),
             stable({k: v for k, v in article.metadata.items() if k not in FROM_CONTENT}))
 
 

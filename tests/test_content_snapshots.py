@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,17 @@ def test_the_reader_layer_is_left_to_pelican(tmp_path: Path) -> None:
     article = _article(generator)
     generator.cache_data("one.md", article)
     assert generator._cache["one.md"][1] is article
+
+
+def test_the_digest_kept_with_a_snapshot_answers_only_for_its_own_html(tmp_path: Path) -> None:
+    generator = _Generator(tmp_path)
+    content_snapshots.keep_snapshots(generator)
+    generator.cache_data("one.md", _article(generator))
+    again = generator.get_cached_data("one.md")
+    assert again.kept_digest[0] is again._content  # one string, as pickled
+    digest = hashlib.sha256(again._content.encode()).hexdigest()
+    assert content_snapshots.content_digest(again) == again.kept_digest[1] == digest
+    again._content = again._content.replace("Two.", "Three.")  # as a plugin might
+    changed = content_snapshots.content_digest(again)
+    assert changed != digest
+    assert changed == hashlib.sha256(again._content.encode()).hexdigest()

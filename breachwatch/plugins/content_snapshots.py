@@ -20,6 +20,7 @@ frozen (gc.freeze) out of its way until the build ends.
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 import os
 import pickle
@@ -55,8 +56,19 @@ class _Unpickler(pickle.Unpickler):
         return self.shared[pid]
 
 
+def content_digest(content: Any) -> str:
+    """Digest of a content object's HTML: the one kept with its snapshot while the HTML is that
+    very string (strings cannot change; a plugin can only put another in its place)."""
+    kept = getattr(content, "kept_digest", None)
+    if kept is not None and kept[0] is content._content:
+        return kept[1]
+    return hashlib.sha256(content._content.encode()).hexdigest()
+
+
 def snapshot(content: Any, settings: dict, context: dict) -> bytes:
-    """The content object as bytes, its settings and context left out."""
+    """The content object as bytes, its settings and context left out, with the digest of its
+    HTML (pickled once with the HTML, so the two are still one string when made again)."""
+    content.kept_digest = (content._content, content_digest(content))
     buffer = io.BytesIO()
     _Pickler(buffer, settings, context).dump(content)
     return buffer.getvalue()
