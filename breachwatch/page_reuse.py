@@ -175,32 +175,29 @@ class PageReuse:
         self.theme = theme_digest(settings["THEME"]) if self.keys_file else ""
         self.reused = 0
         self.linker: PageLinker | None = None  # links accepted article pages meanwhile
-        self._links: dict[int, tuple] = {}  # by id(): articles live as long as the build
-        self._article_terms: dict[int, list] = {}
-        self._listings: dict[int, tuple] = {}
+        # What pages show of each article, worked out once: by function and id(article), as
+        # articles live as long as the build.
+        self._shown: dict[tuple[Callable, int], Any] = {}
+
+    def _once(self, make: Callable[..., Any], article: Any, *args: Any) -> Any:
+        """make(article, *args), the first time it is asked for this article."""
+        key = (make, id(article))
+        found = self._shown.get(key)
+        if found is None:
+            found = self._shown[key] = make(article, *args)
+        return found
 
     def _linked(self, article: Any) -> tuple:
-        """_linked(article), worked out once per article (each is shown on ~15 pages)."""
-        if article is None:
-            return ()
-        found = self._links.get(id(article))
-        if found is None:
-            found = self._links[id(article)] = _linked(article)
-        return found
+        """_linked(article), worked out once (each article is shown on ~15 pages)."""
+        return () if article is None else self._once(_linked, article)
 
     def _listed(self, article: Any) -> tuple:
-        """_listed(article), worked out once per article (each is on a few list pages)."""
-        found = self._listings.get(id(article))
-        if found is None:
-            found = self._listings[id(article)] = _listed(article, self._linked)
-        return found
+        """_listed(article), worked out once (each article is on a few list pages)."""
+        return self._once(_listed, article, self._linked)
 
     def _terms(self, article: Any) -> list:
-        """_terms(article), worked out once per article (each is on a few term pages)."""
-        found = self._article_terms.get(id(article))
-        if found is None:
-            found = self._article_terms[id(article)] = _terms(article)
-        return found
+        """_terms(article), worked out once (each article is on a few term pages)."""
+        return self._once(_terms, article)
 
     def _load(self) -> dict[str, str]:
         """The live output's page keys; none when the file is missing or unreadable."""
