@@ -375,7 +375,7 @@ def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: In
         return  # written from this very result and untouched since
     path = articles_dir / filename
     article = result.article
-    stamp = file_stamp(path)  # before reading: a change while it is read shows next time
+    stamp = before.get(filename)  # before reading: a change while it is read shows next time
     try:
         current = path.read_text(encoding="utf-8")  # read once: edited by hand? changed?
     except FileNotFoundError:
