@@ -376,10 +376,12 @@ def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: In
     path = articles_dir / filename
     article = result.article
     stamp = before.get(filename)  # before reading: a change while it is read shows next time
-    try:
-        current = path.read_text(encoding="utf-8")  # read once: edited by hand? changed?
-    except FileNotFoundError:
-        current = None
+    current = None  # a file the run's first listing did not have is not looked for again
+    if filename in before:
+        try:
+            current = path.read_text(encoding="utf-8")  # read once: edited by hand? changed?
+        except FileNotFoundError:
+            pass
     if current is not None and edited_by_hand(current):
         result.warn(
             f"{path} was edited by hand and is kept; put corrections in "
