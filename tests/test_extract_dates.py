@@ -112,3 +112,10 @@ def test_since_and_dateline_words_just_before_a_date() -> None:
     assert not _since_before("convince the ", 13) and not _since_before("since", 5)
     assert _dateline_before("First published on:\u00a0", 20)
     assert not _dateline_before("Published", 9) and not _dateline_before("the post ", 9)
+
+
+def test_dates_are_found_as_a_case_blind_search_finds_them() -> None:
+    # Dates are looked for in the lower-cased text; a letter that only a case-blind search
+    # reads as ASCII (the long s here) sends its sentence to the case-blind patterns.
+    assert guess("The panel met on 3 MAY 2021.").basis == "3 MAY 2021"
+    assert guess("The panel met on 3 \u017feptember 2021.").date == date(2021, 9, 3)

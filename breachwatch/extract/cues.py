@@ -109,6 +109,18 @@ def fold(text: str) -> str:
     return text.lower().replace("\u2019", "'")
 
 
+# Characters that match an ASCII letter ignoring case but are not one (dotted and dotless i,
+# long s, Kelvin sign): a case-blind regex finds in a text holding one what it cannot find
+# in the folded text.
+_UNFOLDABLE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=8)
+def unfoldable(text: str) -> bool:
+    """Tell whether a text holds a letter the folded text would not match ignoring case."""
+    return _UNFOLDABLE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class CueMatch:
     """Where a cue matched, with the original (unfolded) text it covers."""

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from breachwatch.extract.cues import first_letter_alternation, fold
+from breachwatch.extract.cues import first_letter_alternation, fold, unfoldable
 from breachwatch.sentences import split_sentences
 
 MONTHS = {
@@ -48,7 +48,8 @@ _LONGEST_DATELINE = max(map(len, _DATELINE_WORDS)) + len(" on:")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _HAS_DAY = re.compile("day")
 _HAS_YEAR_WORD = re.compile("year")
-# Ordered from most to least precise; a span matched once is not matched again.
+# Ordered from most to least precise; a span matched once is not matched again. They are
+# written in lower case and matched against the folded text (see _scan).
 PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
      _HAS_YEAR),
@@ -64,7 +65,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in|since|during|by|from|until|between|and|to|of)\s+{_Y}\b", re.I),
      _HAS_YEAR),
 ]
+# The same patterns minding case, for the folded text: a case-blind regex is much slower.
+_FOLDED_PATTERNS = [(kind, re.compile(pattern.pattern, pattern.flags & ~re.I), need)
+                    for kind, pattern, need in PATTERNS]
 _NEEDS = (_HAS_YEAR, _HAS_DAY, _HAS_YEAR_WORD)
+# The ASCII letters a case-blind regex takes these for (dotted and dotless i, long s, Kelvin).
+_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _DURATION = re.compile(
     r"\b(?:past|last|previous|in|over)\s+(?:nearly\s+|almost\s+|more than\s+)?"
     r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years\b",
@@ -103,6 +109,11 @@ class _Mention:
     dateline: bool
 
 
+def _name(word: str | None) -> str:
+    """A month or weekday name as matched, in the lower case the name tables use."""
+    return (word or "").translate(_AS_ASCII).lower()
+
+
 def _month_end(year: int, month: int) -> date:
     """Last day of a month, the latest day a month-precision mention can mean."""
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -122,8 +133,9 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _needs_held(sentences: list[str]) -> list[set[re.Pattern[str]]]:
-    """Which needs each sentence holds: one search of the whole article per need."""
+def _needs_held(sentences: list[str]) -> tuple[list[set[re.Pattern[str]]], list[str]]:
+    """Which needs each sentence holds (one search of the whole article per need), and each
+    sentence folded."""
     starts, position = [], 0
     for sentence in sentences:
         starts.append(position)
@@ -133,19 +145,25 @@ def _needs_held(sentences: list[str]) -> list[set[re.Pattern[str]]]:
     for need in _NEEDS:
         for match in need.finditer(folded):
             held[bisect_right(starts, match.start()) - 1].add(need)
-    return held
+    return held, [folded[start:start + len(s)] for start, s in zip(starts, sentences, strict=True)]
 
 
-def _scan(sentence: str, held: set[re.Pattern[str]]) -> list[tuple[str, re.Match[str]]]:
-    """All date expressions in a sentence, most precise first, without overlaps."""
+def _scan(sentence: str, folded: str,
+          held: set[re.Pattern[str]]) -> list[tuple[str, re.Match[str]]]:
+    """All date expressions in a sentence, most precise first, without overlaps.
+
+    They are found in the folded sentence (same positions), unless the sentence holds a letter
+    folding cannot handle: then in the sentence as written, ignoring case."""
     if not held:
         return []
+    text, patterns = ((sentence, PATTERNS) if unfoldable(sentence)
+                      else (folded, _FOLDED_PATTERNS))
     taken: list[range] = []
     found: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern, need in PATTERNS:
+    for kind, pattern, need in patterns:
         if need not in held:
             continue
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(text):
             span = range(match.start(), match.end())
             if any(span.start < t.stop and t.start < span.stop for t in taken):
                 continue
@@ -180,11 +198,11 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     """Guess when the article was published from the dates and relative phrases it uses."""
     today = today or date.today()
     sentences = [s for p in [title, *paragraphs] for s in split_sentences(p)]
-    held = _needs_held(sentences)
+    held, folded = _needs_held(sentences)
     scanned = [
         (s, kind, m)
-        for s, needs in zip(sentences, held, strict=True)
-        for kind, m in _scan(s, needs)
+        for s, f, needs in zip(sentences, folded, held, strict=True)
+        for kind, m in _scan(s, f, needs)
     ]
     # A dateline word on its own line ("Published") dates the sentence that follows it.
     after_dateline = {
@@ -204,7 +222,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     future_sentences: dict[str, bool] = {}  # whether each sentence speaks of the future
     for sentence, kind, match in scanned:
         groups = match.groupdict()
-        month = MONTHS.get((groups.get("m") or "").lower().rstrip("."))
+        month = MONTHS.get(_name(groups.get("m")).rstrip("."))
         if groups.get("n_m"):
             month = int(groups["n_m"])
             if not 1 <= month <= 12:
@@ -216,13 +234,13 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
         dateline = _dateline_before(sentence, match.start()) or (
             sentence in after_dateline and match.start() == 0
         )
-        phrase = match.group(0)
+        phrase = sentence[match.start():match.end()]  # as written, not folded
         if kind == "year":
             phrase = groups["y"]
         if kind in {"dmy", "mdy", "iso", "numeric", "weekday"}:
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
-            weekday = WEEKDAYS.get((groups.get("wd") or "").lower())
+            weekday = WEEKDAYS.get(_name(groups.get("wd")))
             if year is None:
                 if weekday is None or month is None:
                     continue

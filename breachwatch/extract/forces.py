@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
@@ -15,6 +15,7 @@ from breachwatch.extract.cues import (
     WordIndex,
     first_letter_alternation,
     fold,
+    unfoldable,
     word_index,
 )
 from breachwatch.extract.evidence import Evidence
@@ -45,9 +46,6 @@ class Force:
     exclude: tuple[str, ...] = ()
 
 
-# Characters that match an ASCII letter ignoring case but are not one (dotted and dotless i,
-# long s, Kelvin sign): a text holding one is searched without the word index.
-_UNFOLDABLE = re.compile("[\u0130\u0131\u017f\u212a]")
 # Joins an article's sentences: no phrase can match across it (phrases hold no NUL).
 _SENTENCE_BREAK = "\x00"
 
@@ -59,8 +57,9 @@ class _Phrases:
     A match starts a word (the regex begins with (?<!\\w)) with its phrase's first word, so
     the places worth trying are where those first words start words; they are found in the
     lower-cased text, which agrees with the case-blind regex unless the text holds one of the
-    _UNFOLDABLE letters. A first word is a whole word of the text when more follows it in its
-    phrase; otherwise (a one-word phrase taking a plural or any ending) it only begins one.
+    letters fold() cannot handle (see unfoldable). A first word is a whole word of the text
+    when more follows it in its phrase; otherwise (a one-word phrase taking a plural or any
+    ending) it only begins one.
     """
 
     regex: re.Pattern[str]
@@ -74,7 +73,7 @@ class _Phrases:
 
         `index` may be the word index of any text with the same words (the sentences joined
         or spaced differently); by default that of `text`."""
-        if self.scans is None or (not self.case and _unfoldable(text)):
+        if self.scans is None or (not self.case and unfoldable(text)):
             return list(self.regex.finditer(text))
         folded = fold(text)
         index = index or word_index(folded)
@@ -92,12 +91,6 @@ class _Phrases:
                 found.append(match)
                 after = match.end()
         return found
-
-
-@lru_cache(maxsize=8)
-def _unfoldable(text: str) -> bool:
-    """Tell whether a text holds a letter the folded text would not match ignoring case."""
-    return _UNFOLDABLE.search(text) is not None
 
 
 @dataclass(frozen=True)
