@@ -7,6 +7,8 @@ import gc
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.extract import cues
@@ -69,6 +71,14 @@ def test_longest_overlapping_match_wins() -> None:
     assert [m.slug for m in matches] == ["final-written-warning"]
 
 
+@given(st.text(alphabet=st.sampled_from("ab'- ."), max_size=300), st.integers(0, 300),
+       st.integers(1, 8))
+def test_words_before_are_the_last_words_of_what_comes_before(text: str, position: int,
+                                                              count: int) -> None:
+    words = re.findall(r"[\w'\u2019-]+", text[:position])
+    assert words_before(text, position, count) == " ".join(words[-count:])
+
+
 def test_words_before() -> None:
     text = "he could face dismissal"
     assert words_before(text, text.index("dismissal"), 2) == "could face"
@@ -95,6 +105,11 @@ def test_word_index_knows_whole_words_and_their_beginnings() -> None:
     assert index.has_prefix("mail")
     assert not index.has_prefix("email")
     assert not index.has_prefix("ked")
+
+
+@given(st.text(alphabet=st.sampled_from("aZ_9\u00e9\u00b2\u0661 \t\n\u00a0\u2003-'.,\u2019")))
+def test_word_index_has_every_run_of_word_characters(text: str) -> None:
+    assert WordIndex(text).words == set(re.findall(r"\w+", text))
 
 
 def test_a_cue_starts_only_at_a_word_edge() -> None:
