@@ -69,7 +69,8 @@ FIELDS: tuple[Field, ...] = (
     Field("standards", "list", required=False, vocabulary=_standards, help="Standards at issue."),
     Field("case_status", "choice", vocabulary=_statuses, help="alleged, proven, ... ."),
     Field("corrected", "list", required=False, help="Fields an editor corrected."),
-    Field("evidence", "list", required=False, help="Each tag's source sentence: field:slug:sN."),
+    Field("evidence", "list", required=False,
+          help="Each tag's source sentence: field:slug:sN, or field:slug:headline."),
 )
 FIELDS_BY_NAME = {field.name: field for field in FIELDS}
 

@@ -303,14 +303,16 @@ def test_related_articles_put_the_case_first(local: Path, records) -> None:
 
 
 def test_tags_link_to_the_sentence_that_justified_them(local: Path, records) -> None:
-    linked = 0
+    linked = in_headline = 0
     for record in records:
         page = parse(article_page(local, record))
         ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
         for link in page.find("a", class_="evidence"):
             assert link["href"][1:] in ids, (record["url"], link["href"])
             linked += 1
+            in_headline += link["href"] == "#headline"
     assert linked >= len(records)
+    assert in_headline >= 1  # tags found in the headline point at it
 
 
 def test_previous_and_next_link_neighbouring_articles(local: Path, records) -> None:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What a tag found in the headline records instead of a body sentence's number (field:slug:
+# headline), and the headline's id on the article page.
+HEADLINE = "headline"
+
 
 @dataclass(frozen=True)
 class Evidence:

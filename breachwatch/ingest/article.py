@@ -11,7 +11,7 @@ from typing import Any
 
 from breachwatch.extract.breaches import extract_breaches
 from breachwatch.extract.dates import infer_date
-from breachwatch.extract.evidence import Evidence
+from breachwatch.extract.evidence import HEADLINE, Evidence
 from breachwatch.extract.forces import extract_forces
 from breachwatch.extract.outcomes import extract_outcomes
 from breachwatch.extract.publisher import UNKNOWN, extract_publisher
@@ -59,8 +59,9 @@ def slugify(text: str) -> str:
     return slug
 
 
-def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[str]:
-    """Where each tag's sentence sits in the body, as field:slug:sN (N as the page numbers it)."""
+def evidence_refs(evidence: dict[str, list[Evidence]], title: str, body: list[str]) -> list[str]:
+    """Where each tag's sentence sits, as field:slug:sN for sentence N of the body (as the page
+    numbers it) or field:slug:headline, so a reader can check every tag."""
     numbers: dict[str, int] = {}
     # Sentences of a normalised paragraph are normalised already.
     sentences = (s for paragraph in body for s in split_sentences(normalise_space(paragraph)))
@@ -71,12 +72,16 @@ def evidence_refs(evidence: dict[str, list[Evidence]], body: list[str]) -> list[
         for found in evidence.values()
         for item in found
     }
-    return [
-        f"{name}:{item.slug}:s{numbers[normalised[item.sentence]]}"
-        for name, found in evidence.items()
-        for item in found
-        if normalised[item.sentence] in numbers
-    ]
+    headline = normalise_space(title)
+    refs = []
+    for name, found in evidence.items():
+        for item in found:
+            sentence = normalised[item.sentence]
+            if sentence in numbers:
+                refs.append(f"{name}:{item.slug}:s{numbers[sentence]}")
+            elif sentence == headline:
+                refs.append(f"{name}:{item.slug}:{HEADLINE}")
+    return refs
 
 
 def prepare() -> None:
@@ -128,7 +133,7 @@ def ingest_text(text: str, path: Path, today: date | None = None) -> Article:
         **{name: [item.slug for item in found] for name, found in evidence.items()
            if name != "case_status"},
         "case_status": status.slug,
-        "evidence": evidence_refs(evidence, body),
+        "evidence": evidence_refs(evidence, title, body),
     }
     warnings = []
     if not metadata["forces"]:

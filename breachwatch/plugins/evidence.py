@@ -1,8 +1,9 @@
 """Link each tag of an article to the sentence that justified it, so readers can check it.
 
 The ingest records, for every extracted tag, the number of its source sentence in the body
-(`Evidence: breaches:data-loss:s7, ...`); the anchors plugin gives sentence N the id "sN".
-Tags an editor added by correction, or found in the headline, have no sentence and no link.
+(`Evidence: breaches:data-loss:s7, ...`), or `headline` for a tag found there; the anchors
+plugin gives sentence N the id "sN", the template gives the headline its id. Tags an editor
+added by correction have no sentence and no link.
 The template asks for an article's links (`article|evidence_anchors`) when it renders the page,
 so a rebuild that reuses a page does not work them out.
 """
@@ -13,6 +14,7 @@ from typing import Any
 
 from pelican import signals
 
+from breachwatch.extract.evidence import HEADLINE
 from breachwatch.schema import as_list
 
 
@@ -22,7 +24,8 @@ def parse_evidence(refs: list[str]) -> dict[str, dict[str, str]]:
     for ref in refs:
         field, _, rest = ref.partition(":")
         slug, _, anchor = rest.partition(":")
-        if field and slug and anchor.startswith("s") and anchor[1:].isdigit():
+        numbered = anchor.startswith("s") and anchor[1:].isdigit()
+        if field and slug and (numbered or anchor == HEADLINE):
             anchors.setdefault(field, {}).setdefault(slug, anchor)
     return anchors
 
@@ -32,7 +35,7 @@ def evidence_anchors(article: Any) -> dict[str, dict[str, str]]:
     anchors = parse_evidence(as_list(article.metadata.get("evidence")))
     count = len(getattr(article, "sentences", None) or [])
     return {
-        field: {slug: a for slug, a in by_slug.items() if int(a[1:]) <= count}
+        field: {slug: a for slug, a in by_slug.items() if a == HEADLINE or int(a[1:]) <= count}
         for field, by_slug in anchors.items()
     }
 
