@@ -4,7 +4,8 @@ the articles that changed.
 Figures and case facts are extracted from every article on every build; their inputs (an
 article's text, date and forces) rarely change. Results are stored by a digest of the function
 and its arguments in Pelican's cache folder, which build.py names after the package's code and
-data, so a code change starts an empty memo. Only entries used by a successful build are kept.
+data, so a code change starts an empty memo. Only entries used by a successful build are kept
+(a few unused ones may wait in the file for the next build that rewrites it).
 """
 
 from __future__ import annotations
@@ -22,35 +23,62 @@ from breachwatch.fingerprint import package_fingerprint
 from breachwatch.parallel import map_calls
 
 MEMO_NAME = "article_memo.pickle"
+# The journal of a memo file: the entries of the last few builds that the file lacks.
+JOURNAL_SUFFIX = ".journal"
+# A build whose entries differ from the file's by at most this share writes only the journal.
+JOURNAL_SHARE = 0.1
 T = TypeVar("T")
 
 _open: dict[str, _Memo] = {}
 
 
 class _Memo:
-    """One cache folder's stored results, and those used by the current build."""
+    """One cache folder's stored results, and those used by the current build.
+
+    A build that changes few entries (one article edited) writes only those, to a journal
+    beside the file, instead of rewriting all of them; a larger change folds the journal in.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.stored: dict[str, Any] = {}
+        self.journal = path.with_name(path.name + JOURNAL_SUFFIX)
+        self.stored: dict[str, Any] = _read(path)
+        self.in_file = set(self.stored)
+        self.stored.update(_read(self.journal))
         self.used: dict[str, Any] = {}
-        try:
-            with path.open("rb") as handle:
-                self.stored = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-                AttributeError, ImportError):
-            self.stored = {}
         self.loaded = set(self.stored)
 
     def save(self) -> None:
-        """Write the entries this build used, in one step (unless they are the file's own)."""
+        """Write the entries this build used, in one step (unless they are the files' own)."""
         if self.used.keys() == self.loaded and self.path.exists():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        added = {key: value for key, value in self.used.items() if key not in self.in_file}
+        unused = len(self.in_file - self.used.keys())
+        if self.path.exists() and len(added) + unused <= JOURNAL_SHARE * len(self.used):
+            _write(self.journal, added)
+            return
+        _write(self.path, self.used)
+        self.journal.unlink(missing_ok=True)  # a crash before this only leaves valid entries
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The entries stored in a memo file; none if it is missing or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            entries = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+            AttributeError, ImportError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write(path: Path, entries: dict[str, Any]) -> None:
+    """Replace a memo file in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
 
 
 def enabled(settings: dict) -> bool:

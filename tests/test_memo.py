@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from breachwatch.memo import remembered_all, save_memos
+from breachwatch.memo import JOURNAL_SUFFIX, remembered_all, save_memos
 from breachwatch.parallel import POOL_THRESHOLD, map_calls
 
 calls: list[tuple] = []
@@ -69,3 +69,27 @@ def test_a_build_that_used_exactly_the_stored_entries_does_not_rewrite_them(
     calls.clear()
     remembered_all(settings, _double, [(["c"], 1), (["d"], 1)])
     assert calls == [(("d",), 1)]
+
+
+def test_a_small_change_is_written_beside_the_file_and_a_large_one_folds_it_in(
+        tmp_path: Path) -> None:
+    settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache")}
+    words = [([str(n)], 1) for n in range(100)]
+    remembered_all(settings, _double, words)
+    save_memos()
+    memo_file = next((tmp_path / "cache").iterdir())
+    journal = memo_file.with_name(memo_file.name + JOURNAL_SUFFIX)
+    written = memo_file.stat().st_mtime_ns
+    remembered_all(settings, _double, [*words[1:], (["edited"], 1)])  # one article edited
+    save_memos()
+    assert memo_file.stat().st_mtime_ns == written and journal.is_file()
+    calls.clear()
+    remembered_all(settings, _double, [*words[1:], (["edited"], 1)])
+    assert calls == []  # the file and its journal together
+    save_memos()
+    remembered_all(settings, _double, [([str(n)], 2) for n in range(50)])  # a large change
+    save_memos()
+    assert memo_file.stat().st_mtime_ns != written and not journal.exists()
+    calls.clear()
+    remembered_all(settings, _double, [(["edited"], 1), (["1"], 2)])
+    assert calls == [(("edited",), 1)]  # what the last build did not use is gone
