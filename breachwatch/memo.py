@@ -44,7 +44,9 @@ class _Memo:
         self.journal = path.with_name(path.name + JOURNAL_SUFFIX)
         self.stored: dict[str, Any] = _read(path)
         self.in_file = set(self.stored)
-        self.stored.update(_read(self.journal))
+        journal = _read(self.journal)
+        self.in_journal = set(journal)
+        self.stored.update(journal)
         self.used: dict[str, Any] = {}
         self.loaded = set(self.stored)
 
@@ -55,7 +57,8 @@ class _Memo:
         added = {key: value for key, value in self.used.items() if key not in self.in_file}
         unused = len(self.in_file - self.used.keys())
         if self.path.exists() and len(added) + unused <= JOURNAL_SHARE * len(self.used):
-            _write(self.journal, added)
+            if added.keys() != self.in_journal:
+                _write(self.journal, added)
             return
         _write(self.path, self.used)
         self.journal.unlink(missing_ok=True)  # a crash before this only leaves valid entries
