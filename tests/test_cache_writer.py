@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,38 @@ def test_a_failed_write_is_a_warning_and_keeps_the_old_cache(
         cache_writer.wait_for_writes()
     assert "Could not save cache" in caplog.text
     assert (tmp_path / "Readers").read_bytes() == b"the previous cache"
+
+
+def test_only_what_changed_is_written_and_a_small_change_goes_to_a_journal(
+        tmp_path: Path) -> None:
+    settings = {"CACHE_PATH": str(tmp_path), "GZIP_CACHE": False}
+    cache_writer._saving_in_background(_cacher(tmp_path))()  # the first build writes it all
+    cache_writer.wait_for_writes()
+    cache_file = tmp_path / "Readers"
+    journal = tmp_path / ("Readers" + cache_writer.JOURNAL_SUFFIX)
+    written = cache_file.stat().st_mtime_ns
+
+    def next_build() -> tuple[FileDataCacher, Callable[[], None]]:
+        cacher = FileDataCacher(settings, "Readers", True, True)
+        return cacher, cache_writer._saving_in_background(
+            cacher, cache_writer._journaled(cacher, load=True))
+
+    unchanged, save = next_build()
+    save()
+    assert not journal.exists() and cache_file.stat().st_mtime_ns == written
+    edited, save = next_build()
+    edited.cache_data("articles/3.md", ("<p>edited</p>", {"title": "3"}))
+    save()
+    assert journal.exists() and cache_file.stat().st_mtime_ns == written
+    assert not cache_writer._writing  # nothing forked for a journal
+    journal_written = journal.stat().st_mtime_ns
+    next_build()[1]()  # a build that cached nothing leaves the journal as it is
+    assert journal.stat().st_mtime_ns == journal_written
+    many, save = next_build()
+    assert many._cache == edited._cache != unchanged._cache  # the cache file and its journal
+    for number in range(10):
+        many.cache_data(f"articles/{number}.md", ("<p>again</p>", {"title": str(number)}))
+    save()
+    cache_writer.wait_for_writes()
+    assert not journal.exists() and cache_file.stat().st_mtime_ns != written
+    assert next_build()[0]._cache == many._cache
