@@ -11,7 +11,6 @@ data, so a code change starts an empty memo. Only entries used by a successful b
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, TypeVar
 
 from pelican import signals
 
+from breachwatch import pickled
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.parallel import map_calls
 
@@ -42,9 +42,9 @@ class _Memo:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.journal = path.with_name(path.name + JOURNAL_SUFFIX)
-        self.stored: dict[str, Any] = _read(path)
+        self.stored: dict[str, Any] = pickled.read_dict(path)
         self.in_file = set(self.stored)
-        journal = _read(self.journal)
+        journal = pickled.read_dict(self.journal)
         self.in_journal = set(journal)
         self.stored.update(journal)
         self.used: dict[str, Any] = {}
@@ -58,30 +58,11 @@ class _Memo:
         unused = len(self.in_file - self.used.keys())
         if self.path.exists() and len(added) + unused <= JOURNAL_SHARE * len(self.used):
             if added.keys() != self.in_journal:
-                _write(self.journal, added)
+                pickled.write(self.journal, added)
             return
-        _write(self.path, self.used)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        pickled.write(self.path, self.used)
         self.journal.unlink(missing_ok=True)  # a crash before this only leaves valid entries
-
-
-def _read(path: Path) -> dict[str, Any]:
-    """The entries stored in a memo file; none if it is missing or unreadable."""
-    try:
-        with path.open("rb") as handle:
-            entries = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-            AttributeError, ImportError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
-def _write(path: Path, entries: dict[str, Any]) -> None:
-    """Replace a memo file in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
 
 
 def enabled(settings: dict) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 from pelican import signals
 from pelican.cache import FileDataCacher
 
+from breachwatch import pickled
 from breachwatch.parallel import cores, start_forked, wait_all
 
 logger = logging.getLogger(__name__)
@@ -54,26 +55,6 @@ def write_cache(cacher: FileDataCacher) -> None:
         os.unlink(final + JOURNAL_SUFFIX)
 
 
-def _write_journal(cacher: FileDataCacher, names: set[str]) -> None:
-    """The cache's entries for `names`, in one step, as the cache file's journal."""
-    path = cacher._cache_path + JOURNAL_SUFFIX
-    with open(path + TEMPORARY_SUFFIX, "wb") as handle:
-        pickle.dump({name: cacher._cache[name] for name in names}, handle,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(path + TEMPORARY_SUFFIX, path)
-
-
-def _read_journal(cacher: FileDataCacher) -> dict[str, Any]:
-    """The entries of the cache file's journal; none if it is missing or unreadable."""
-    try:
-        with open(cacher._cache_path + JOURNAL_SUFFIX, "rb") as handle:
-            entries = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-            AttributeError, ImportError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
 def _saving_in_background(cacher: FileDataCacher,
                           changes: Changes | None = None) -> Callable[[], None]:
     """A save_cache for `cacher` that forks the writing. `changes`: the names cached in this
@@ -91,7 +72,8 @@ def _saving_in_background(cacher: FileDataCacher,
         if changes is not None and on_disk and len(changed) <= JOURNAL_SHARE * len(
                 cacher._cache):
             try:
-                _write_journal(cacher, changed)
+                pickled.write(cacher._cache_path + JOURNAL_SUFFIX,
+                              {name: cacher._cache[name] for name in changed})
             except (OSError, pickle.PicklingError, TypeError) as error:
                 logger.warning("Could not save cache %s: %s", cacher._cache_path, error)
             return
@@ -116,7 +98,7 @@ def _journaled(cacher: FileDataCacher, load: bool) -> Changes:
     from now on."""
     changes = Changes()
     if load:
-        journal = _read_journal(cacher)
+        journal = pickled.read_dict(cacher._cache_path + JOURNAL_SUFFIX)
         cacher._cache.update(journal)
         changes.journaled.update(journal)
     store = cacher.cache_data
