@@ -65,18 +65,17 @@ def _saving_in_background(cacher: FileDataCacher,
         (or now, on one core)."""
         if not cacher._cache_data_policy:
             return
-        on_disk = os.path.exists(cacher._cache_path)
-        if changes is not None and on_disk and not changes.fresh:
-            return
-        changed = changes.fresh | changes.journaled if changes is not None else set()
-        if changes is not None and on_disk and len(changed) <= JOURNAL_SHARE * len(
-                cacher._cache):
-            try:
-                pickled.write(cacher._cache_path + JOURNAL_SUFFIX,
-                              {name: cacher._cache[name] for name in changed})
-            except (OSError, pickle.PicklingError, TypeError) as error:
-                logger.warning("Could not save cache %s: %s", cacher._cache_path, error)
-            return
+        if changes is not None and os.path.exists(cacher._cache_path):
+            if not changes.fresh:
+                return
+            changed = changes.fresh | changes.journaled
+            if len(changed) <= JOURNAL_SHARE * len(cacher._cache):
+                try:
+                    pickled.write(cacher._cache_path + JOURNAL_SUFFIX,
+                                  {name: cacher._cache[name] for name in changed})
+                except (OSError, pickle.PicklingError, TypeError) as error:
+                    logger.warning("Could not save cache %s: %s", cacher._cache_path, error)
+                return
         if cores() < 2:
             write_cache(cacher)
             return
