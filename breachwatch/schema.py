@@ -62,6 +62,8 @@ FIELDS: tuple[Field, ...] = (
     Field("date_confidence", "choice", vocabulary=lambda: CONFIDENCES, help="high to none."),
     Field("date_precision", "choice", vocabulary=lambda: PRECISIONS, help="day, month, year."),
     Field("publisher", "text", help="Source publisher credited, or 'unknown'."),
+    Field("source_url", "text", required=False,
+          help="Web address of the original article, from seeds/sources.csv."),
     Field("seed", "text", help="File name of the source text in seeds/."),
     Field("forces", "list", required=False, vocabulary=_forces, help="Forces it is about."),
     Field("breaches", "list", required=False, vocabulary=_breaches, help="Types of breach."),

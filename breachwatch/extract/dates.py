@@ -1,4 +1,5 @@
-"""Infer a publication date from the text alone, and say which phrase it rests on."""
+"""Find a publication date: stated in the article's web address or its date line, else inferred
+from the text, always with the phrase it rests on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from breachwatch.extract.cues import first_letter_alternation, fold, unfoldable
 from breachwatch.sentences import split_sentences
@@ -82,7 +84,28 @@ _FUTURE = re.compile(
 _PERIOD_START = re.compile(rf"\b(?:between|from)\s+(?:{_M}\s+)?{_Y}\s+(?:and|to)\s+$", re.I)
 # "since" (and "the") ending a text once trailing spaces are stripped: see _since_before.
 _SINCE_AT_END = re.compile(r"(?<!\w)since\Z", re.I)
+# A date line under the headline or by-line: a day-precise date in one of the first sentences
+# with nothing around it but a "date" label, a time, a time zone, a by-line or separators.
+_DATELINE_SENTENCES = 6
+_DAY_KINDS = frozenset({"dmy", "mdy", "iso", "numeric"})
+_LINE_LABEL = re.compile(r"\s*(?:date|dated)\s*:?\s*\Z", re.I)
+_LINE_REST = re.compile(
+    r"(?:[\s|,.:;/()•·-]|\d{1,2}[:.]\d\d|\b(?:am|pm|gmt|bst|utc|updated|published|posted|"
+    r"date|on|at)\b|\bby\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})*\Z", re.I)
 _THE_AT_END = re.compile(r"\sthe\Z", re.I)
+
+
+# A date in a web address's path: /2012/01/13/ or 2016-07-06 delimited by anything but a digit,
+# /20160706 opening a path segment (a number ending a slug, "cop-jailed-20110512", is the id
+# many publishers give an article), /2022/04/, or a year alone as a whole segment (/2021/).
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]\d)[/_-](?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<=/)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/"),
+)
+# Web addresses are not older than this: an 8-digit number before it is an id, not a date.
+_FIRST_WEB_YEAR = 1994
 
 
 @dataclass(frozen=True)
@@ -185,6 +208,15 @@ def _since_before(sentence: str, position: int) -> bool:
     return _SINCE_AT_END.search(stripped[-6:]) is not None
 
 
+def _alone(sentence: str, match: re.Match[str]) -> bool:
+    """Tell whether a date stands alone in its sentence, as on a date line ("date 2022-04-05",
+    "Tuesday 4 April 2023 10:32 BST", "By Jo Bloggs | 4 April 2023")."""
+    before, after = sentence[:match.start()], sentence[match.end():]
+    if _LINE_LABEL.match(before):
+        return True  # "date 2022-04-05" opening a page whose lines were run together
+    return bool(_LINE_REST.match(before) and _LINE_REST.match(after))
+
+
 def _dateline_before(sentence: str, position: int) -> bool:
     """Tell whether a dateline word ("Published on:") and spaces come just before a position."""
     before = sentence[:position]
@@ -208,6 +240,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     after_dateline = {
         sentences[i + 1] for i, s in enumerate(sentences[:-1]) if _DATELINE_ALONE.match(s)
     }
+    opening = set(sentences[:_DATELINE_SENTENCES])
     explicit_years = [int(m.group("y")) for _, kind, m in scanned if "y" in m.re.groupindex]
     floor = max((y for y in explicit_years if y <= today.year), default=0)
     durations = [
@@ -233,7 +266,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
         future = future_sentences[sentence]
         dateline = _dateline_before(sentence, match.start()) or (
             sentence in after_dateline and match.start() == 0
-        )
+        ) or (kind in _DAY_KINDS and sentence in opening and _alone(sentence, match))
         phrase = sentence[match.start():match.end()]  # as written, not folded
         if kind == "year":
             phrase = groups["y"]
@@ -288,8 +321,10 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     latest = max(past, key=lambda m: (m.end, m.precise), default=None)
     upcoming = min((m for m in future if m.precise), key=lambda m: m.start, default=None)
     if upcoming and (latest is None or upcoming.start > latest.end):
+        # Published before the event it announces, and not after today: a year at best.
         return DateGuess(
-            upcoming.start, upcoming.phrase, "before-announced-event", "medium", "day"
+            date(min(upcoming.start.year, today.year), 1, 1), f"before {upcoming.phrase}",
+            "before-announced-event", "low", "year",
         )
     relative = [m for m in mentions if not re.search(r"\d{4}", m.phrase)]
     if publication_year and relative and (latest is None or latest.end.year < publication_year):
@@ -306,6 +341,25 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             latest.end, latest.phrase, "latest-dated-event", confidence, _precision(latest)
         )
     return DateGuess(UNDATED, "no date in the text", "undated", "none", "year")
+
+
+def date_from_url(url: str, today: date | None = None) -> DateGuess | None:
+    """The publication date written in a web address's path, if it has a plausible one."""
+    today = today or date.today()
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            groups = match.groupdict()
+            year, month, day = int(groups["y"]), int(groups.get("m") or 1), int(groups.get("d") or 1)
+            if not (_FIRST_WEB_YEAR <= year and 1 <= month <= 12 and _valid(year, month, day)):
+                continue
+            when = date(year, month, day)
+            if when > today:
+                continue
+            precision = "day" if groups.get("d") else "month" if groups.get("m") else "year"
+            return DateGuess(when, f"the web address ({match.group(0).strip('/')})", "url",
+                             "high", precision)
+    return None
 
 
 def _precision(mention: _Mention) -> str:

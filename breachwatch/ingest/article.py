@@ -10,17 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from breachwatch.extract.breaches import extract_breaches
-from breachwatch.extract.dates import infer_date
+from breachwatch.extract.dates import DateGuess, date_from_url, infer_date
 from breachwatch.extract.evidence import HEADLINE, Evidence
 from breachwatch.extract.forces import extract_forces
 from breachwatch.extract.outcomes import extract_outcomes
-from breachwatch.extract.publisher import UNKNOWN, extract_publisher
+from breachwatch.extract.publisher import UNKNOWN, credit_publisher, extract_publisher
 from breachwatch.extract.standards import extract_standards
 from breachwatch.extract.status import extract_status
 from breachwatch.extract.title import extract_title
 from breachwatch.ingest.clean import DroppedLine, strip_boilerplate
 from breachwatch.ingest.near_forces import near_force_names
 from breachwatch.ingest.paragraphs import build_paragraphs
+from breachwatch.ingest.provenance import SourceRow, published_date
 from breachwatch.ingest.read import SeedError, read_seed
 from breachwatch.sentences import normalise_space, split_sentences
 
@@ -90,16 +91,32 @@ def prepare() -> None:
     ingest_text(_SAMPLE, Path("sample.txt"))
 
 
-def ingest_seed(path: Path, today: date | None = None) -> Article:
+def publication_date(source: SourceRow, title: str, body: list[str],
+                     today: date | None) -> DateGuess:
+    """The date a source states, first that wins: sources.csv, the web address, the page's
+    date line; else the date inferred from the text."""
+    if source.published:
+        when, precision = published_date(source.published) or (None, "")
+        if when is not None:
+            return DateGuess(when, "seeds/sources.csv", "source-list", "high", precision)
+    stated = date_from_url(source.url, today) if source.url else None
+    return stated or infer_date(title, body, today)
+
+
+def ingest_seed(path: Path, today: date | None = None, source: SourceRow | None = None) -> Article:
     """Turn one seed file into an Article; raises SeedError if it cannot become one."""
     text, _encoding = read_seed(path)
-    return ingest_text(text, path, today)
+    return ingest_text(text, path, today, source)
 
 
-def ingest_text(text: str, path: Path, today: date | None = None) -> Article:
-    """Turn the text of the seed at `path` into an Article; raises SeedError if it cannot."""
+def ingest_text(text: str, path: Path, today: date | None = None,
+                source: SourceRow | None = None) -> Article:
+    """Turn the text of the seed at `path`, and its row of sources.csv, into an Article; raises
+    SeedError if it cannot."""
+    source = source or SourceRow()
     lines, dropped = strip_boilerplate(text)
-    publisher, masthead_index = extract_publisher(lines)
+    in_text, masthead_index = extract_publisher(lines)
+    publisher = credit_publisher(source.url, source.publisher, in_text)
     if masthead_index is not None:
         lines = lines[:masthead_index] + lines[masthead_index + 1 :]
     paragraphs = build_paragraphs(lines)
@@ -119,7 +136,7 @@ def ingest_text(text: str, path: Path, today: date | None = None) -> Article:
     }
     status = extract_status(title, body)
     evidence["case_status"] = [status]
-    guess = infer_date(title, body, today)
+    guess = publication_date(source, title, body, today)
     metadata: dict[str, Any] = {
         "title": title,
         "slug": slug,
@@ -129,6 +146,7 @@ def ingest_text(text: str, path: Path, today: date | None = None) -> Article:
         "date_confidence": guess.confidence,
         "date_precision": guess.precision,
         "publisher": publisher,
+        "source_url": source.url,
         "seed": path.name,
         **{name: [item.slug for item in found] for name, found in evidence.items()
            if name != "case_status"},

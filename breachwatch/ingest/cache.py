@@ -1,6 +1,6 @@
 """Remember each seed's ingest result, so an unchanged seed is not read and extracted again.
 
-An entry is reused only when the seed's bytes, its correction file, the package's code and data
+An entry is reused only when the seed's bytes, its correction file, its row of sources.csv, the package's code and data
 files and today's date (date inference reads "yesterday") are all unchanged; otherwise the seed
 is ingested afresh. The cache is a hidden file in the content folder, which Pelican ignores.
 
@@ -17,16 +17,18 @@ import hashlib
 import os
 import pickle
 import time
+from dataclasses import astuple
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from breachwatch.fingerprint import package_fingerprint
+from breachwatch.ingest.provenance import SourceRow
 from breachwatch.stamps import Stamp, settled
 
 CACHE_NAME = ".ingest-cache.pickle"
 # Bump to drop every cache written by an older layout of this file.
-LAYOUT = 3
+LAYOUT = 4
 
 
 class Entry(NamedTuple):
@@ -40,6 +42,7 @@ class Entry(NamedTuple):
     text_digest: str
     inputs: tuple[Stamp, Stamp] | None = None
     output: tuple[str, Stamp] | None = None
+    source: SourceRow | None = None
 
 
 def code_version(today: date | None) -> str:
@@ -47,11 +50,13 @@ def code_version(today: date | None) -> str:
     return f"{LAYOUT} {today or date.today()} {package_fingerprint()}"
 
 
-def seed_key(seed: Path, correction: Path) -> str:
-    """Fingerprint of one seed and its correction file, if any."""
+def seed_key(seed: Path, correction: Path, source: SourceRow) -> str:
+    """Fingerprint of one seed, its correction file if any, and its row of sources.csv."""
     digest = hashlib.sha256(seed.read_bytes())
     if correction.exists():
         digest.update(b"\0correction\0" + correction.read_bytes())
+    if source != SourceRow():
+        digest.update("\0".join(["source", *astuple(source)]).encode())
     return digest.hexdigest()
 
 
@@ -75,10 +80,12 @@ class IngestCache:
         """Tell whether anything is stored for this seed (else there is no key to compute)."""
         return name in self.entries
 
-    def unchanged(self, name: str, inputs: tuple[Stamp, Stamp]) -> Entry | None:
-        """The result stored for this seed, if its files have the stamps it was made from."""
+    def unchanged(self, name: str, inputs: tuple[Stamp, Stamp], source: SourceRow) -> Entry | None:
+        """The result stored for this seed, if its files have the stamps it was made from and
+        its source row is the same."""
         found = self.entries.get(name)
-        if found and inputs[0] is not None and found.inputs == inputs:
+        if (found and inputs[0] is not None and found.inputs == inputs
+                and (found.source or SourceRow()) == source):
             return found
         return None
 

@@ -21,6 +21,7 @@ from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed, prepare
 from breachwatch.ingest.cache import Entry, IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
+from breachwatch.ingest.provenance import SOURCES_NAME, SourceRow, load_sources
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
     edited_by_hand,
@@ -200,7 +201,7 @@ def list_seeds(seeds_dir: Path, report: IngestReport) -> dict[Path, Stamp]:
         entries = sorted(listing, key=_name)
     seeds = {}
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name == SOURCES_NAME:
             continue
         if not entry.name.endswith(SEED_SUFFIX) or not entry.is_file():
             report.warnings.append(f"{entry.path}: ignored, seeds must be plain-text .txt files")
@@ -221,6 +222,8 @@ def ingest_all(
     report = IngestReport()
     articles_dir = content_dir / "articles"
     seeds = list_seeds(seeds_dir, report)
+    sources, problems = load_sources(seeds_dir, {seed.name for seed in seeds})
+    report.warnings += problems
     slugs: set[str] = set()
     by_text: dict[str, Path] = {}
     cache = IngestCache(content_dir, code_version(today))
@@ -229,7 +232,7 @@ def ingest_all(
     cache.keep_only({seed.name for seed in seeds})
     with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
         task = bar.add_task("Ingesting seeds", total=len(seeds))
-        stream = _ingest_seeds(seeds, corrections_dir, today, cache)
+        stream = _ingest_seeds(seeds, corrections_dir, today, cache, sources)
         for number, (seed, outcome) in enumerate(stream, start=1):
             if number % PROGRESS_STEP == 0 or number == len(seeds):
                 bar.update(task, completed=number)
@@ -270,12 +273,13 @@ def ingest_all(
     return report
 
 
-def _ingest_one(seed: Path, corrections_dir: Path, today: date | None) -> tuple[str, bytes | str]:
+def _ingest_one(seed: Path, corrections_dir: Path, today: date | None,
+                source: SourceRow) -> tuple[str, bytes | str]:
     """One seed's cache key and pickled Article, or its error message (runs in any process)."""
     correction_file = corrections_path(corrections_dir, seed)
     try:
-        key = seed_key(seed, correction_file)
-        article = ingest_seed(seed, today)
+        key = seed_key(seed, correction_file, source)
+        article = ingest_seed(seed, today, source)
         correction = load_correction(correction_file)
         article.metadata = apply_correction(article.metadata, correction)
         validate(article.metadata, str(seed))
@@ -309,7 +313,8 @@ def _input_stamps(seeds: dict[Path, Stamp],
 
 
 def _ingest_seeds(
-    seeds: dict[Path, Stamp], corrections_dir: Path, today: date | None, cache: IngestCache
+    seeds: dict[Path, Stamp], corrections_dir: Path, today: date | None, cache: IngestCache,
+    sources: dict[str, SourceRow],
 ) -> Iterator[tuple[Path, Ingested | str]]:
     """Each seed with its article or error, in seed order; unchanged seeds come from the cache.
 
@@ -318,13 +323,14 @@ def _ingest_seeds(
     """
     cached: dict[Path, Entry] = {}
     stamps = _input_stamps(seeds, corrections_dir)
+    rows = {seed: sources.get(seed.name, SourceRow()) for seed in seeds}
     for seed in seeds:
         if not cache.holds(seed.name):
             continue  # nothing stored: no need to read and hash the seed here
-        entry = cache.unchanged(seed.name, stamps[seed])
+        entry = cache.unchanged(seed.name, stamps[seed], rows[seed])
         if entry is None:
             try:
-                key = seed_key(seed, corrections_path(corrections_dir, seed))
+                key = seed_key(seed, corrections_path(corrections_dir, seed), rows[seed])
             except OSError:
                 continue
             entry = cache.get(seed.name, key, stamps[seed])
@@ -338,9 +344,10 @@ def _ingest_seeds(
         pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
     if pool is not None:
         results = pool.map(_ingest_one, fresh, [corrections_dir] * len(fresh),
-                           [today] * len(fresh), chunksize=max(1, len(fresh) // (workers * 16)))
+                           [today] * len(fresh), [rows[seed] for seed in fresh],
+                           chunksize=max(1, len(fresh) // (workers * 16)))
     else:
-        results = (_ingest_one(seed, corrections_dir, today) for seed in fresh)
+        results = (_ingest_one(seed, corrections_dir, today, rows[seed]) for seed in fresh)
     stream = iter(results)  # in the order of `fresh`, which is seed order
     try:
         for seed in seeds:
@@ -356,7 +363,7 @@ def _ingest_seeds(
             result.slug, result.text_digest = result.article.metadata["slug"], text_digest(
                 result.article)
             cache.put(seed.name, Entry(key, outcome, result.slug, result.text_digest,
-                                       stamps[seed]))
+                                       stamps[seed], source=rows[seed]))
             yield seed, result
     finally:
         if pool is not None:
