@@ -320,7 +320,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     future = [m for m in mentions if m.future and not m.since]
     latest = max(past, key=lambda m: (m.end, m.precise), default=None)
     upcoming = min((m for m in future if m.precise), key=lambda m: m.start, default=None)
-    if upcoming and (latest is None or upcoming.start > latest.end):
+    if upcoming and (latest is None or (upcoming.start > latest.end and not latest.precise)):
         # Published before the event it announces, and not after today: a year at best.
         return DateGuess(
             date(min(upcoming.start.year, today.year), 1, 1), f"before {upcoming.phrase}",
@@ -350,7 +350,8 @@ def date_from_url(url: str, today: date | None = None) -> DateGuess | None:
     for pattern in _URL_DATES:
         for match in pattern.finditer(path):
             groups = match.groupdict()
-            year, month, day = int(groups["y"]), int(groups.get("m") or 1), int(groups.get("d") or 1)
+            year = int(groups["y"])
+            month, day = int(groups.get("m") or 1), int(groups.get("d") or 1)
             if not (_FIRST_WEB_YEAR <= year and 1 <= month <= 12 and _valid(year, month, day)):
                 continue
             when = date(year, month, day)

@@ -1,8 +1,9 @@
 """Remember each seed's ingest result, so an unchanged seed is not read and extracted again.
 
-An entry is reused only when the seed's bytes, its correction file, its row of sources.csv, the package's code and data
-files and today's date (date inference reads "yesterday") are all unchanged; otherwise the seed
-is ingested afresh. The cache is a hidden file in the content folder, which Pelican ignores.
+An entry is reused only when the seed's bytes, its correction file, its row of sources.csv, the
+package's code and data files and today's date (date inference reads "yesterday") are all
+unchanged; otherwise the seed is ingested afresh. The cache is a hidden file in the content
+folder, which Pelican ignores.
 
 Like Git's index, an entry also keeps the stamps (inode, size, modification and change times)
 of the files it was made from and of the article file written from it (breachwatch/stamps.py):
