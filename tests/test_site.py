@@ -172,8 +172,11 @@ def test_article_page_shows_metadata_linked(site) -> None:
     assert 'href="../../forces/metropolitan-police-service/"' in page
     assert 'href="../../breaches/personal-device/"' in page
     text = visible_text(dirs["output"] / records["002"]["url"] / "index.html")
-    assert "Date inferred from" in text and "Thursday 14 January 2021" in text
     assert "Proven" in text
+    # seeds/sources.csv names the original: credited, linked, and its date said to come from it
+    assert "Originally published by" in text and "Date as our source list records it" in text
+    assert 'href="https://misconduct999.com/' in page and "Read the original" in text
+    assert '"isBasedOn": "https://misconduct999.com/' in page
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))

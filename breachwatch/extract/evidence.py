@@ -11,10 +11,12 @@ HEADLINE = "headline"
 
 @dataclass(frozen=True)
 class Evidence:
-    """A tag an extractor assigned, with the source sentence a reader can check."""
+    """A tag an extractor assigned, with the source sentence a reader can check, and why the
+    extractor doubts it ("" when it does not): review.yaml decides what a doubt holds."""
 
     slug: str
     sentence: str
+    doubt: str = ""
 
 
 def first_per_slug(found: list[Evidence]) -> list[Evidence]:

@@ -74,21 +74,25 @@ def _patterns() -> CueTable:
 
 
 @cache
-def _qualifiers() -> tuple[CueSet, CueSet]:
-    """The hedge and negation patterns of outcomes.yaml."""
+def _qualifiers() -> tuple[CueSet, CueSet, CueSet]:
+    """The hedge, negation and sentence hedge patterns of outcomes.yaml."""
     data = read_data_file(_FILE)
     return (
         compile_cues(cue_list(data, "hedges", _FILE, "hedges"), _FILE, "hedges"),
         compile_cues(cue_list(data, "negations", _FILE, "negations"), _FILE, "negations"),
+        compile_cues(cue_list(data, "sentence_hedges", _FILE, "sentence_hedges"), _FILE,
+                     "sentence_hedges"),
     )
 
 
 def is_qualified(sentence: str, start: int) -> bool:
-    """Tell whether the words before a cue make it a possibility or deny it."""
-    hedges, negations = _qualifiers()
+    """Tell whether the words before a cue make it a possibility or deny it, or the sentence
+    before it lists what could happen ("if proven, ... dismissal, a final written warning")."""
+    hedges, negations, sentence_hedges = _qualifiers()
     return bool(
         hedges.search(words_before(sentence, start, HEDGE_WINDOW))
         or negations.search(words_before(sentence, start, NEGATION_WINDOW))
+        or sentence_hedges.search(sentence[:start])
     )
 
 

@@ -77,6 +77,21 @@ def _statistics_rules() -> tuple[int, CueSet]:
 
 
 @cache
+def _verdict_openers() -> CueSet:
+    """Phrases that open a decision either way; see statuses.yaml."""
+    openers = cue_list(read_data_file(_FILE), "verdict_openers", _FILE, "verdict_openers")
+    return compile_cues(openers, _FILE, "verdict_openers")
+
+
+@cache
+def _opening_sentences() -> int:
+    """How many sentences after the headline make the opening, which weighs more."""
+    value = read_data_file(_FILE).get("opening_sentences")
+    require(isinstance(value, int) and value >= 0, _FILE, "'opening_sentences' must be a number")
+    return value
+
+
+@cache
 def _proven_by_outcomes() -> frozenset[str]:
     """Outcomes that only follow a finding, so reporting one reports a finding."""
     slugs = cue_list(read_data_file(_FILE), "proven_by_outcomes", _FILE, "proven_by_outcomes")
@@ -128,15 +143,72 @@ def counts_something(sentence: str) -> bool:
 
 
 def _first_cue(slug: str, article: ArticleText) -> Evidence | None:
-    """The first sentence with an unqualified cue for one status."""
+    """The first sentence with a cue for one status."""
     pattern = _cues().get(slug)
     if pattern is None:
         return None
-    for match in pattern.finditer(article.text):
-        sentence, offset = article.locate(match.start())
-        if slug == "alleged" or not is_qualified(sentence, offset):
-            return Evidence(slug, sentence)
-    return None
+    match = next(iter(pattern.finditer(article.text)), None)
+    return Evidence(slug, article.locate(match.start())[0]) if match else None
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """A reported decision: which way it went, and the sentence (0 is the headline)."""
+
+    slug: str
+    number: int
+    sentence: str
+
+
+def _decisions(article: ArticleText, title: str, paragraphs: list[str]) -> list[_Decision]:
+    """Every unhedged, undenied report of a finding or a clearance, and every sanction that
+    only follows a finding, in text order."""
+    found = []
+    cleared_at: list[int] = []  # positions of clearances in the article's text
+    openers = [(m.start(), m.end()) for m in _verdict_openers().finditer(article.text)]
+    for slug in ("not-proven", "proven"):
+        pattern = _cues().get(slug)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(article.text):
+            sentence, offset = article.locate(match.start())
+            if is_qualified(sentence, offset):
+                continue
+            if slug == "not-proven":
+                cleared_at.append(match.start())
+            found.append(_Decision(slug, article.index_of(match.start()), sentence))
+    for start, end in openers:
+        sentence, offset = article.locate(start)
+        number = article.index_of(start)
+        cleared = any(number == article.index_of(at) and at > start for at in cleared_at)
+        if not cleared and not is_qualified(sentence, offset):
+            found.append(_Decision("proven", number, sentence))
+    numbers = {sentence: number for number, sentence in enumerate(article.sentences)}
+    for outcome in extract_outcomes(title, paragraphs):
+        if outcome.slug in _proven_by_outcomes() and outcome.sentence in numbers:
+            found.append(_Decision("proven", numbers[outcome.sentence], outcome.sentence))
+    return sorted(set(found), key=lambda decision: (decision.number, decision.slug))
+
+
+def _weight(number: int, opening: int) -> int:
+    """How much a decision counts: the headline most, then the opening sentences."""
+    return 3 if number == 0 else 2 if number <= opening else 1
+
+
+def _decide(decisions: list[_Decision], opening: int) -> Evidence:
+    """The status the decisions add up to; a partial clearance does not undo a finding.
+
+    The doubt says when the verdict rests on one cue deep in the text, or when the other
+    verdict is reported in the headline, the opening or more than once."""
+    scores = {"proven": 0, "not-proven": 0}
+    for decision in decisions:
+        scores[decision.slug] += _weight(decision.number, opening)
+    slug = "proven" if scores["proven"] >= scores["not-proven"] else "not-proven"
+    other = "not-proven" if slug == "proven" else "proven"
+    best = min((d for d in decisions if d.slug == slug),
+               key=lambda d: (-_weight(d.number, opening), d.number))
+    doubt = ("conflict" if scores[other] >= 2 else "one-cue" if scores[slug] == 1 else "")
+    return Evidence(slug, best.sentence, doubt)
 
 
 def _with_digits(article: ArticleText) -> list[int]:
@@ -153,17 +225,19 @@ def _with_digits(article: ArticleText) -> list[int]:
 
 
 def extract_status(title: str, paragraphs: list[str]) -> Evidence:
-    """The article's status and the sentence it rests on (empty if it is only a default)."""
+    """The article's status and the sentence it rests on (empty if it is only a default).
+
+    Aggregate figures make it statistics unless the headline reports one case's decision and
+    the figures are few (a court report gives months, counts and sums too)."""
     article = ArticleText.of(title, paragraphs)
     minimum, _ = _statistics_rules()
+    opening = _opening_sentences()
     figures = [article.sentences[number] for number in _with_digits(article)]
     figures = [s for s in figures if counts_something(s)]
-    if len(figures) >= minimum:
+    decisions = _decisions(article, title, paragraphs)
+    one_case = any(d.number == 0 for d in decisions) and not counts_something(title)
+    if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
         return Evidence("statistics", figures[0])
-    found = _first_cue("not-proven", article) or _first_cue("proven", article)
-    if found is not None:
-        return found
-    for outcome in extract_outcomes(title, paragraphs):
-        if outcome.slug in _proven_by_outcomes():
-            return Evidence("proven", outcome.sentence)
+    if decisions:
+        return _decide(decisions, opening)
     return _first_cue("alleged", article) or Evidence("alleged", "")
