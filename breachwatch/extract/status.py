@@ -165,7 +165,7 @@ def _decisions(article: ArticleText, title: str, paragraphs: list[str]) -> list[
     only follows a finding, in text order."""
     found = []
     cleared_at: list[int] = []  # positions of clearances in the article's text
-    openers = [(m.start(), m.end()) for m in _verdict_openers().finditer(article.text)]
+    openers = [m.start() for m in _verdict_openers().finditer(article.text)]
     for slug in ("not-proven", "proven"):
         pattern = _cues().get(slug)
         if pattern is None:
@@ -177,7 +177,7 @@ def _decisions(article: ArticleText, title: str, paragraphs: list[str]) -> list[
             if slug == "not-proven":
                 cleared_at.append(match.start())
             found.append(_Decision(slug, article.index_of(match.start()), sentence))
-    for start, end in openers:
+    for start in openers:
         sentence, offset = article.locate(start)
         number = article.index_of(start)
         cleared = any(number == article.index_of(at) and at > start for at in cleared_at)
