@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: html ingest test lint serve clean bench browser-deps budgets screenshots
+.PHONY: html ingest review test lint serve clean bench browser-deps budgets screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,13 @@ ingest: $(STAMP)
 
 html: $(STAMP)
 	$(PY) -m breachwatch build
+
+# Editors' preview: the site with every held article as a draft, served on 127.0.0.1:8001.
+review: $(STAMP)
+	$(PY) -m breachwatch review
+	$(PY) -m breachwatch build --settings reviewconf.py --output review --no-search
+	@echo "held articles: http://127.0.0.1:8001/review/"
+	$(PY) -m http.server --bind 127.0.0.1 --directory review 8001
 
 # Real-browser tests need Debian's Chromium, Java (Nu checker) and the npm tools in package.json.
 CHROMIUM := /usr/bin/chromium
@@ -47,7 +54,7 @@ serve: html
 	$(PY) -m pelican --listen --bind 127.0.0.1 --port 8000 --settings pelicanconf.py --output output
 
 clean:
-	rm -rf output output.* cache __pycache__ .pytest_cache content/.ingest-cache.pickle*
+	rm -rf output output.* review review.* cache __pycache__ .pytest_cache content/.ingest-cache.pickle*
 
 budgets: $(STAMP) browser-deps
 	$(PY) -m scripts.budgets

@@ -62,6 +62,8 @@ PLUGINS = [
     "breachwatch.plugins.opendata",
     "breachwatch.plugins.taxonomies",
     "breachwatch.plugins.export",
+    # Doubtful articles are held back for an editor before anything lists them.
+    "breachwatch.plugins.review",
     # Investigative layer: sentence anchors, cases, figures, charts (in this order).
     "breachwatch.plugins.anchors",
     "breachwatch.plugins.evidence",
@@ -123,6 +125,12 @@ DATA_LICENCE = (
     "Creative Commons Attribution 4.0 licence (CC BY 4.0). The article texts remain the "
     "copyright of their publishers and are not covered by this licence."
 )
+
+# Articles held for an editor's check (breachwatch/data/review.yaml) are drafts, and the
+# published site writes no draft: `make review` previews them (reviewconf.py). True publishes
+# them instead, each with a notice that an editor has not checked it.
+PUBLISH_UNREVIEWED = False
+DRAFT_URL = DRAFT_SAVE_AS = ""
 
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""

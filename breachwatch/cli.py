@@ -1,8 +1,9 @@
-"""The editor-facing commands behind the Makefile: ingest and build."""
+"""The editor-facing commands behind the Makefile: ingest, build and review."""
 
 from __future__ import annotations
 
 import argparse
+import io
 from contextlib import suppress
 from pathlib import Path
 
@@ -11,9 +12,12 @@ from rich.markup import escape
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.failures import BuildError, describe
+from breachwatch.ingest.corrections import corrections_path
 from breachwatch.ingest.run import ingest_all
 from breachwatch.parallel import start_forked
+from breachwatch.review import accept, as_json, is_true
 from breachwatch.schema import MetadataError
+from breachwatch.sentences import normalise_space, split_sentences
 from breachwatch.sources import copy_sources
 
 
@@ -24,12 +28,19 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("ingest", "turn seeds/*.txt into content/articles/*.md"),
         ("build", "ingest, then build the site into output/"),
+        ("review", "list the articles held for an editor's check, or confirm one"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--seeds", type=Path, default=Path("seeds"))
         command.add_argument("--content", type=Path, default=Path("content"))
         command.add_argument("--corrections", type=Path, default=None,
                              help="default: <content>/corrections")
+        if name == "review":
+            command.add_argument("action", nargs="?", choices=("list", "accept"), default="list")
+            command.add_argument("slug", nargs="?", help="with accept: the article to confirm")
+            command.add_argument("--json", action="store_true",
+                                 help="every article ingested from seeds/, as a JSON array")
+            command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
         if name == "build":
             command.add_argument("--output", type=Path, default=Path("output"))
             command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
@@ -39,14 +50,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ingest_for_build(seeds: Path, content: Path, corrections: Path,
-                      console: Console) -> tuple[bool, set[str], str]:
-    """Ingest for a build: whether every seed worked, the seeds that became articles, and the
-    error that stopped the ingest ("" if none)."""
+                      console: Console) -> tuple[bool, set[str], str, set[str]]:
+    """Ingest for a build: whether every seed worked, the seeds that became articles, the
+    error that stopped the ingest ("" if none) and the seeds of articles held for review."""
     try:
         report = ingest_all(seeds, content, corrections, console=console)
     except (DataFileError, MetadataError) as error:
-        return False, set(), describe(error)
-    return report.ok, {result.seed.name for result in report.ingested}, ""
+        return False, set(), describe(error), set()
+    held = {article.seed.name for article in report.articles
+            if is_true(article.metadata.get("held"))}
+    return report.ok, {result.seed.name for result in report.ingested}, "", held
 
 
 def _build(args: argparse.Namespace, corrections: Path, console: Console) -> bool:
@@ -61,11 +74,13 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
 
     def content_ready() -> tuple:
         """Wait for the ingest; the raw seeds of its articles are then copied meanwhile."""
-        ok, published, failure = ingesting()
+        ok, articles, failure, held = ingesting()
         if failure:
             raise BuildError(failure)
-        ingest_ok.append(ok)
-        return (copy_sources(args.seeds, published, live=args.output),)
+        ingest_ok.extend((ok, len(held)))
+        shown = _shows_held(args.settings)  # else a held article's source is not published
+        return (copy_sources(args.seeds, articles if shown else articles - held,
+                             live=args.output),)
 
     try:
         # Pelican is imported only to build: `ingest` starts faster without it.
@@ -78,7 +93,75 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
     finally:
         with suppress(RuntimeError):  # a failed ingest has failed the build already
             ingesting()  # never left running when the build stops early
-    return all(ingest_ok)
+    ok, held = ingest_ok
+    if held:
+        console.print(f"{held} article(s) held for an editor's check, not published; list them "
+                      "with: python -m breachwatch review", highlight=False)
+    return ok
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences as the ingest numbers them."""
+    return split_sentences(normalise_space(paragraph))
+
+
+def _settings(settings_file: Path) -> dict:
+    """A Pelican settings file as Pelican reads it."""
+    from pelican.settings import read_settings  # noqa: PLC0415 - `ingest` starts faster
+
+    return read_settings(str(settings_file))
+
+
+def _publish_unreviewed(settings_file: Path) -> bool:
+    """The PUBLISH_UNREVIEWED setting of a settings file (False if it has none)."""
+    return bool(_settings(settings_file).get("PUBLISH_UNREVIEWED", False))
+
+
+def _shows_held(settings_file: Path) -> bool:
+    """Tell whether a build with these settings shows held articles: published anyway, or
+    written as drafts for an editor's preview."""
+    settings = _settings(settings_file)
+    return bool(settings.get("PUBLISH_UNREVIEWED") or settings.get("DRAFT_SAVE_AS"))
+
+
+def _review(args: argparse.Namespace, corrections: Path, console: Console) -> int:
+    """List held articles (or all, as JSON), or record an editor's confirmation of one."""
+    quiet = Console(file=io.StringIO())  # the ingest's own report is not this command's
+    report = ingest_all(args.seeds, args.content, corrections, console=quiet)
+    articles = report.articles
+    if args.action == "accept":
+        found = [a for a in articles if a.metadata["slug"] == args.slug]
+        if not found:
+            console.print(f"[red]error[/red] no article with the slug {escape(str(args.slug))}",
+                          highlight=False)
+            return 2
+        path = corrections_path(corrections, found[0].seed)
+        done = "reviewed: true recorded" if accept(path) else "already confirmed"
+        console.print(f"{escape(str(path))}: {done}; the next build publishes "
+                      f"{escape(args.slug)}", highlight=False)
+        return 0
+    if args.json:
+        print(as_json([a.metadata for a in articles], _publish_unreviewed(args.settings)))
+        return 0
+    held = [a for a in articles if is_true(a.metadata.get("held"))]
+    for article in held:
+        meta = article.metadata
+        print(f"{meta['slug']}  ({article.seed.name})")
+        numbered = dict(enumerate(
+            (s for p in article.paragraphs for s in _sentences(p)), start=1))
+        for reason in meta.get("review", []):
+            if not reason.startswith("hold:"):
+                continue
+            print(f"  {reason}")
+            for field, found in article.evidence.items():
+                for item in found:
+                    if item.doubt and item.slug in reason:
+                        where = next((f"s{n}" for n, s in numbered.items()
+                                      if s == item.sentence), "headline")
+                        print(f"    evidence ({field}, {where}): {item.sentence}")
+    print(f"{len(held)} of {len(articles)} articles held; confirm one with: "
+          "python -m breachwatch review accept SLUG")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.seeds.is_dir():
             raise BuildError(f"{args.seeds}: seeds folder not found")
+        if args.command == "review":
+            return _review(args, corrections, console)
         if args.command == "ingest":
             return 0 if ingest_all(args.seeds, args.content, corrections, console=console).ok else 1
         ok = _build(args, corrections, console)

@@ -47,7 +47,7 @@ class Field:
     """One metadata field: its Markdown key, kind, and allowed values if it has any."""
 
     name: str
-    kind: str  # text, date, choice or list
+    kind: str  # text, date, choice, list or flag
     required: bool = True
     vocabulary: Callable[[], Collection[str]] | None = None
     help: str = ""
@@ -71,6 +71,10 @@ FIELDS: tuple[Field, ...] = (
     Field("standards", "list", required=False, vocabulary=_standards, help="Standards at issue."),
     Field("case_status", "choice", vocabulary=_statuses, help="alleged, proven, ... ."),
     Field("corrected", "list", required=False, help="Fields an editor corrected."),
+    Field("review", "list", required=False,
+          help="Why an editor should check it: 'hold: ...' (doubtful) or 'queue: ...'."),
+    Field("held", "flag", required=False, help="Held for an editor's check: not published."),
+    Field("reviewed", "flag", required=False, help="An editor confirmed the classification."),
     Field("evidence", "list", required=False,
           help="Each tag's source sentence: field:slug:sN, or field:slug:headline."),
 )
@@ -109,6 +113,10 @@ def field_errors(name: str, value: Any) -> list[str]:
         except ValueError:
             return [f"field 'date': '{value}' is not an ISO date like 2021-01-14"]
         return []
+    if field.kind == "flag":
+        if value is True or value is False or str(value).lower() in {"true", "false"}:
+            return []
+        return [f"field '{name}': '{value}' must be true or false"]
     if field.kind == "list":
         values = as_list(value)
     else:

@@ -20,6 +20,7 @@ import yaml
 from breachwatch.ingest.article import ingest_text
 from breachwatch.ingest.provenance import SourceRow
 from breachwatch.ingest.read import SeedError
+from breachwatch.review import with_review
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "realworld"
 LABELS = HERE / "labels.yaml"
@@ -78,7 +79,7 @@ def score(entries: list[dict[str, Any]], with_url: bool, show: bool) -> dict[str
                 print(f"{entry['id']}: {error}")
             continue
         scored += 1
-        meta = article.metadata
+        meta = with_review(article.metadata, article.evidence)
         found_forces, truth_forces = set(meta["forces"]), set(entry.get("forces") or [])
         forces.add(found_forces, truth_forces)
         breaches.add(set(meta["breaches"]), set(entry.get("breaches") or []))

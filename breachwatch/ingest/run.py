@@ -32,6 +32,7 @@ from breachwatch.ingest.write import (
     replace_file,
 )
 from breachwatch.parallel import cores
+from breachwatch.review import with_review
 from breachwatch.schema import MetadataError, validate
 from breachwatch.stamps import Stamp, file_stamp, folder_stamps
 
@@ -131,6 +132,8 @@ def _describe(article: Article, markup: bool = True) -> str:
     ]
     if meta.get("corrected"):
         lines.append(f"  corrected by editor: {', '.join(meta['corrected'])}")
+    if meta.get("held"):
+        lines.append("  held      for an editor's check (python -m breachwatch review)")
     lines += [f"  dropped   line {d.number} ({d.rule}): {literal(d.text)}"
               for d in article.dropped]
     lines += [f"  {warning}   {literal(w)}" for w in article.warnings]
@@ -282,6 +285,7 @@ def _ingest_one(seed: Path, corrections_dir: Path, today: date | None,
         article = ingest_seed(seed, today, source)
         correction = load_correction(correction_file)
         article.metadata = apply_correction(article.metadata, correction)
+        article.metadata = with_review(article.metadata, article.evidence)
         validate(article.metadata, str(seed))
     except (SeedError, MetadataError) as error:
         return "", str(error)

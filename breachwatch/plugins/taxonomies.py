@@ -126,7 +126,8 @@ class TaxonomyGenerator(Generator):
         """Attach terms to articles and publish the groupings to every template."""
         articles = self.context.get("articles", [])
         vocabularies = _vocabularies(self.settings)
-        attach_terms(articles, vocabularies)
+        # Drafts (held articles in an editor's preview) show their terms but are not listed.
+        attach_terms([*articles, *self.context.get("drafts", [])], vocabularies)
         forces = group_by(articles, "forces")
         breaches = group_by(articles, "breaches")
         self.forces = sorted(forces.items(), key=lambda item: (-len(item[1]), item[0].name))

@@ -1,0 +1,155 @@
+"""An editor's check before anything doubtful is published: review reasons from review.yaml,
+the held or published decision, and the `review` command that lists and confirms articles."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from breachwatch.datafiles import read_data_file, require
+from breachwatch.extract.evidence import Evidence
+from breachwatch.schema import as_list
+
+_FILE = "review.yaml"
+HOLD, QUEUE = "hold", "queue"
+# Reasons are stored as one comma-separated metadata field: a reason never holds a comma.
+_COMMA = re.compile(r"\s*,\s*")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One review rule: whether it holds or queues, what it looks at, and its message."""
+
+    kind: str
+    message: str
+    field: str = ""
+    doubt: str = ""
+    values: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+
+def _parse_rule(kind: str, entry: Any, index: int) -> Rule:
+    """Validate one rule; errors name the list and the entry."""
+    where = f"{kind} rule {index + 1}"
+    require(isinstance(entry, dict), _FILE, f"{where} must be a mapping")
+    known = {"field", "doubt", "values", "outcomes", "statuses", "message"}
+    require(not set(entry) - known, _FILE, f"{where}: unknown key(s) {sorted(set(entry) - known)}")
+    require(isinstance(entry.get("message"), str), _FILE, f"{where}: 'message' missing")
+    rule = Rule(kind, entry["message"], str(entry.get("field", "")), str(entry.get("doubt", "")),
+                tuple(entry.get("values") or ()), tuple(entry.get("outcomes") or ()),
+                tuple(entry.get("statuses") or ()))
+    shapes = [bool(rule.field and rule.doubt), bool(rule.field and rule.values),
+              bool(rule.outcomes and rule.statuses)]
+    require(sum(shapes) == 1, _FILE,
+            f"{where}: give field + doubt, field + values, or outcomes + statuses")
+    return rule
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule of review.yaml, hold rules first."""
+    data = read_data_file(_FILE)
+    require(isinstance(data, dict), _FILE, "expected a mapping with 'hold' and 'queue'")
+    rules = []
+    for kind in (HOLD, QUEUE):
+        entries = data.get(kind) or []
+        require(isinstance(entries, list), _FILE, f"'{kind}' must be a list")
+        rules += [_parse_rule(kind, entry, index) for index, entry in enumerate(entries)]
+    return tuple(rules)
+
+
+def _say(rule: Rule, **values: str) -> str:
+    """A rule's message with its blanks filled, prefixed by its kind, without commas."""
+    return f"{rule.kind}: " + _COMMA.sub("; ", rule.message.format(**values))
+
+
+def review_reasons(metadata: dict[str, Any], evidence: dict[str, list[Evidence]]) -> list[str]:
+    """Why an editor should check this article ("hold: ..." or "queue: ..."), in rule order."""
+    corrected = set(as_list(metadata.get("corrected")))
+    reasons = []
+    for rule in load_rules():
+        if rule.field in corrected:
+            continue
+        if rule.doubt:
+            tagged = set(as_list(metadata.get(rule.field)))
+            reasons += [_say(rule, slug=item.slug) for item in evidence.get(rule.field, [])
+                        if item.doubt == rule.doubt and item.slug in tagged]
+        elif rule.values:
+            value = str(metadata.get(rule.field, ""))
+            if value in rule.values:
+                reasons.append(_say(rule, value=value))
+        elif not {"outcomes", "case_status"} & corrected:
+            status = str(metadata.get("case_status", ""))
+            if status in rule.statuses:
+                reasons += [_say(rule, outcome=outcome, status=status)
+                            for outcome in as_list(metadata.get("outcomes"))
+                            if outcome in rule.outcomes]
+    return list(dict.fromkeys(reasons))
+
+
+def is_true(value: Any) -> bool:
+    """A yes/no metadata value as YAML, Markdown or Pelican gives it."""
+    return value is True or str(value).strip().lower() in {"true", "yes"}
+
+
+def holds(reasons: Iterable[str]) -> bool:
+    """Tell whether any reason is a doubtful verdict."""
+    return any(reason.startswith(f"{HOLD}:") for reason in reasons)
+
+
+def with_review(metadata: dict[str, Any], evidence: dict[str, list[Evidence]]) -> dict[str, Any]:
+    """Metadata with its review reasons, and `held` when a doubt is not yet confirmed."""
+    reasons = review_reasons(metadata, evidence)
+    marked = {key: value for key, value in metadata.items() if key not in {"review", "held"}}
+    if reasons:
+        marked["review"] = reasons
+    if holds(reasons) and not is_true(metadata.get("reviewed")):
+        marked["held"] = True
+    return marked
+
+
+def record(metadata: dict[str, Any], publish_unreviewed: bool) -> dict[str, Any]:
+    """The `review --json` object of one article: a contract other tools rely on."""
+    held = is_true(metadata.get("held"))
+    date = None if metadata.get("date_confidence") == "none" else str(metadata.get("date"))
+    return {
+        "seed": metadata.get("seed"),
+        "slug": metadata.get("slug"),
+        "title": metadata.get("title"),
+        "date": date,
+        "date_confidence": metadata.get("date_confidence"),
+        "publisher": metadata.get("publisher"),
+        "forces": as_list(metadata.get("forces")),
+        "breaches": as_list(metadata.get("breaches")),
+        "outcomes": as_list(metadata.get("outcomes")),
+        "status": metadata.get("case_status"),
+        "review": as_list(metadata.get("review")),
+        "reviewed": is_true(metadata.get("reviewed")),
+        "published": not held or publish_unreviewed,
+    }
+
+
+def as_json(metadatas: Iterable[dict[str, Any]], publish_unreviewed: bool) -> str:
+    """The JSON array `review --json` prints: one object per article ingested from seeds/."""
+    return json.dumps([record(m, publish_unreviewed) for m in metadatas], ensure_ascii=False,
+                      indent=2)
+
+
+def accept(correction_file: Path) -> bool:
+    """Record an editor's confirmation in a corrections file, keeping what it says; tell
+    whether the file changed."""
+    text = correction_file.read_text(encoding="utf-8") if correction_file.exists() else ""
+    lines = text.splitlines()
+    kept = [line for line in lines if not re.match(r"reviewed\s*:", line)]
+    if len(kept) < len(lines) and any(re.fullmatch(r"reviewed\s*:\s*true\s*", line)
+                                      for line in lines):
+        return False
+    correction_file.parent.mkdir(parents=True, exist_ok=True)
+    correction_file.write_text("\n".join([*kept, "reviewed: true"]) + "\n", encoding="utf-8")
+    return True
