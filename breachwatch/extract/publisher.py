@@ -41,9 +41,11 @@ def load_publisher_rules() -> PublisherRules:
     domains: dict[str, tuple[str, str]] = {}
     for entry in data["known"]:
         require(isinstance(entry, dict) and "name" in entry, _FILE, f"bad entry {entry!r}")
-        for spelling in [entry["name"], *entry.get("spellings", [])]:
-            spellings[spelling.casefold()] = entry["name"]
         kind = entry.get("kind", "newspaper")
+        # A force's name on a line of its own is a headline's subject, not a masthead.
+        names = [] if kind == "police" else [entry["name"]]
+        for spelling in [*names, *entry.get("spellings", [])]:
+            spellings[spelling.casefold()] = entry["name"]
         require(kind in KINDS, _FILE, f"{entry['name']}: kind '{kind}' is not one of {KINDS}")
         for domain in entry.get("domains", []):
             domain = str(domain).lower().removeprefix("www.")
