@@ -11,6 +11,8 @@ from breachwatch.schema import FIELDS_BY_NAME, MetadataError, validate
 
 # Fields an editor may not set: they identify the source itself.
 PROTECTED = {"seed", "corrected"}
+# An editor's confirmation of what was extracted: recorded, but not a correction.
+CONFIRMATIONS = {"reviewed"}
 # Free-text keys kept for the corrections log, not copied into metadata.
 LOG_KEYS = {"note", "corrected_on"}
 
@@ -53,5 +55,7 @@ def apply_correction(metadata: dict[str, Any], correction: dict[str, Any]) -> di
             merged["date_confidence"] = "high"
         if "date_precision" not in fields:
             merged["date_precision"] = "day"
-    merged["corrected"] = sorted(fields)
+    changed = sorted(set(fields) - CONFIRMATIONS)
+    if changed:
+        merged["corrected"] = changed
     return merged
