@@ -46,7 +46,12 @@ def corpus(tmp_path_factory):
     seeds = write_corpus(root / "seeds")
     output, content = root / "output", new_content(root / "content")
     write_corrections(content)
-    done = build_cli(seeds, content, output)
+    # The corpus tests what reaches the page, not the classification: held articles too.
+    settings = root / "unreviewed.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                        f"from pelicanconf import *\nPUBLISH_UNREVIEWED = True\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\n")
+    done = build_cli(seeds, content, output, settings)
     assert (output / "data" / "articles.json").is_file(), done.stderr[-800:]
     records = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
     return {
