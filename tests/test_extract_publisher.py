@@ -37,3 +37,17 @@ def test_credit_line_at_the_bottom() -> None:
 def test_outlet_named_in_the_body_is_not_the_publisher() -> None:
     lines = ["Officer accused", "The Sunday Express reported last month that names are withheld."]
     assert extract_publisher(lines)[0] == "unknown"
+
+
+def test_domain_names_the_publisher_and_a_republisher_is_credited_via() -> None:
+    from breachwatch.extract.publisher import credit_publisher, publisher_of_url
+
+    assert publisher_of_url("https://news.bbc.co.uk/1/hi/uk/123.stm")[0] == "BBC News"
+    assert publisher_of_url("https://www.example-unknown.co.uk/a") is None
+    # An aggregator's page that names its original: "Original via Aggregator".
+    assert credit_publisher("https://www.inkl.com/news/x", "", "The Northern Echo") == (
+        "The Northern Echo via inkl")
+    assert credit_publisher("https://www.inkl.com/news/x", "", "unknown") == "inkl"
+    # sources.csv wins, then the domain, then the page's own masthead.
+    assert credit_publisher("https://www.inkl.com/news/x", "Listed", "Echo") == "Listed"
+    assert credit_publisher("", "", "The Northern Echo") == "The Northern Echo"
