@@ -13,7 +13,9 @@ from breachwatch.extract.cues import first_letter_alternation
 from breachwatch.extract.forces import (
     _any,
     _indexed,
+    _rules,
     extract_forces,
+    find_area_mentions,
     find_force_mentions,
     load_forces,
     parse_forces,
@@ -314,3 +316,215 @@ def test_sub_phrases_are_the_capitalised_stretches_of_a_run() -> None:
     assert _sub_phrases("The Kent of Police") == (
         "The Kent", "The Kent of Police", "Kent of Police"
     )
+
+
+def doubts(title: str, *paragraphs: str) -> dict[str, str]:
+    return {found.slug: found.doubt for found in extract_forces(title, list(paragraphs))}
+
+
+# Rule 1: a bare area name in a list of figures stands for its force.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The most reports came from Cumbria (311), Gwent (97) and Norfolk (12).",
+            ["cumbria-constabulary", "gwent-police", "norfolk-constabulary"],
+        ),
+        (
+            "Wiltshire 140, Suffolk 77 and Durham 9 made up the rest.",
+            ["wiltshire-police", "suffolk-constabulary", "durham-constabulary"],
+        ),
+        (
+            "Of the cases, 61 were in West Mercia, 45 in Lincolnshire and 30 in Dorset.",
+            ["west-mercia-police", "lincolnshire-police", "dorset-police"],
+        ),
+        (
+            "In Leicestershire a total of 64 workers were disciplined.",
+            ["leicestershire-police"],
+        ),
+    ],
+)
+def test_area_names_in_a_list_of_figures_count_with_a_doubt(
+    sentence: str, expected: list[str]
+) -> None:
+    found = doubts("Hundreds of staff disciplined for snooping", sentence)
+    assert list(found) == expected
+    assert set(found.values()) == {"area-name"}
+
+
+def test_an_area_after_a_named_force_in_a_table_counts_and_the_name_has_no_doubt() -> None:
+    found = doubts(
+        "Data breaches by force",
+        "Northumbria Police logged 512 breaches, followed by Cleveland with 66.",
+    )
+    assert found == {"northumbria-police": "", "cleveland-police": "area-name"}
+
+
+def test_an_area_named_in_full_elsewhere_has_no_doubt() -> None:
+    found = doubts(
+        "Data breaches by force",
+        "The top three were Gwent (201), Cumbria (150) and Norfolk (99).",
+        "A Gwent Police spokeswoman said the force had retrained staff.",
+    )
+    assert found["gwent-police"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers in Cumbria were praised for their honesty.",  # no figures
+        "Jo Bell, 52, of Market Harborough, Leicestershire, was jailed for 14 months on 3 May "
+        "after 2 earlier warnings.",  # a home town
+        "The 29-year-old from Bridgwater, Somerset, who grew up in Dorset, admitted 3 "
+        "offences and asked for 11 others to be considered.",  # a home
+        "He appeared at Norfolk Crown Court where 4 charges and 2 alternatives were read.",
+        "A spokesman told the Suffolk Gazette that 31 people had complained and 6 left.",
+        "The Durham Police and Crime Commissioner said 45 cases and 12 appeals were logged.",
+        "Wiltshire Council said 45 cases and 12 appeals were logged.",
+    ],
+)
+def test_areas_outside_a_list_of_figures_or_as_places_do_not_count(sentence: str) -> None:
+    assert slugs("Officer disciplined", sentence) == []
+
+
+def test_a_joint_unit_in_a_list_of_figures_is_no_one_forces_subject() -> None:
+    assert slugs(
+        "Unit checks records",
+        "The Bedfordshire, Cambridgeshire and Hertfordshire Major Crime Unit ran 14 audits "
+        "and 3 inquiries.",
+    ) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("West Mercia recorded 208 breaches and 1,204 alerts", ["208", "1,204"]),
+        ("fined £163,000 after a loss in 2015", []),
+        ("seized 166.5 kilos over 18 years and 4 months", []),
+        ("on 4 June, at 9.30am, or on March 25", []),
+        ("Amy Price, 26, of Leeds, and a 45-year-old man", []),
+        ("under section 17, paragraph 3", []),
+        ("300 may have been affected", ["300"]),
+    ],
+)
+def test_only_counts_are_figures(text: str, counts: list[str]) -> None:
+    assert _rules().figures.findall(text) == counts
+
+
+def test_sums_and_weights_do_not_make_another_force_the_subject() -> None:
+    assert slugs(
+        "Detective jailed for tipping off dealers",
+        "A man who served with Norfolk Constabulary for 12 years warned a gang about a raid.",
+        "Suffolk Constabulary later found 40.5 kilos of heroin in a lorry.",
+        "Essex Police were fined £80,000 in 2016 over a lost disc.",
+    ) == ["norfolk-constabulary"]
+
+
+# Rule 2: mentions in passing.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lincolnshire Police had been asked to carry out a review of the leak.",
+        "The force asked Dyfed-Powys Police to examine the complaint about the breach.",
+        "The disciplinary review was carried out by Cheshire Constabulary.",
+        "The data breach was reviewed by officers from Surrey Police.",
+        "Essex Police were brought in to investigate the leak.",
+        "An investigation by Kent Police found 30 records had been viewed.",
+        "The charges came out of Merseyside Police's Operation Bluebell inquiry into leaks.",
+        "Operation Larch, run by Cumbria Constabulary, found 12 breaches.",
+        "The inquiry was led by Durham Constabulary detectives.",
+        "Officers from the Kent Police and Essex Police Serious Crime Directorate arrested him.",
+        "Staff of the Thames Valley Police and Hampshire Constabulary joint data unit found 9 "
+        "breaches.",
+        "The officer, who lives in the Thames Valley Police area, accessed records about a "
+        "neighbour.",
+        "She had applied to join Gwent Police before she accessed the records.",
+        "The constable, who had transferred from Dorset Police, admitted the breach.",
+        "The misconduct hearing was held at Gloucestershire Constabulary headquarters.",
+    ],
+)
+def test_mentions_in_passing_do_not_tag(sentence: str) -> None:
+    title = "West Midlands Police constable sacked"
+    opening = "A West Midlands Police constable has been sacked for looking up a neighbour."
+    assert slugs(title, opening, sentence) == ["west-midlands-police"]
+
+
+def test_a_force_investigating_its_own_officers_is_the_subject() -> None:
+    assert slugs(
+        "Constable dismissed",
+        "An investigation by Kent Police's Professional Standards Department found the "
+        "constable had looked up a neighbour.",
+    ) == ["kent-police"]
+
+
+def test_a_name_and_its_abbreviation_in_brackets_are_one_mention() -> None:
+    assert slugs(
+        "Two sergeants face no action",
+        "Two Cumbria Constabulary sergeants will face no action over the leak.",
+        "The force asked the British Transport Police (BTP) to examine the complaints of "
+        "misconduct.",
+    ) == ["cumbria-constabulary"]
+
+
+def test_a_hearing_venue_alone_tags_the_force_with_a_doubt() -> None:
+    assert doubts(
+        "Constable given final written warning",
+        "A constable revealed that a neighbour had been arrested.",
+        "The panel sat at Gloucestershire Constabulary headquarters for two days.",
+    ) == {"gloucestershire-constabulary": "incidental"}
+
+
+# Rule 3: a force with only neutral mentions is doubted.
+
+
+def test_a_force_named_only_in_neutral_mentions_is_incidental() -> None:
+    found = doubts(
+        "Disclosure about misuse of computers",
+        "Searches were made with help from Warwickshire Police.",
+        "The reply was written on behalf of Warwickshire Police.",
+    )
+    assert found == {"warwickshire-police": "incidental"}
+
+
+def test_a_force_in_the_headline_or_with_officers_is_not_doubted() -> None:
+    assert doubts("Warwickshire Police reply", "Thanks go to Warwickshire Police.") == {
+        "warwickshire-police": ""
+    }
+    assert doubts("Reply", "A Warwickshire Police officer looked up a friend.") == {
+        "warwickshire-police": ""
+    }
+
+
+def test_areas_are_validated_and_belong_to_one_force() -> None:
+    def share(forces: list[dict]) -> None:
+        forces[1]["areas"] = ["Avon and Somerset"]
+
+    with pytest.raises(DataFileError, match=r"'Avon and Somerset' already belongs"):
+        parse_forces(broken(share))
+
+    def bad(forces: list[dict]) -> None:
+        forces[0]["areas"] = "Avon"
+
+    with pytest.raises(DataFileError, match=r"'areas' must be a list"):
+        parse_forces(broken(bad))
+
+
+@pytest.mark.parametrize(("slug", "area"), [
+    (force.slug, area) for force in load_forces().values() for area in force.areas
+])
+def test_each_area_finds_its_own_force_only(slug: str, area: str) -> None:
+    assert find_area_mentions(f"Totals: {area} 41.") == [(slug, 8, 8 + len(area))]
+    assert find_force_mentions(f"Totals: {area} 41.") == []
+
+
+def test_scans_with_a_look_ahead_find_what_the_plain_regex_finds() -> None:
+    phrases = ["Police Scotland", "Police Service of Northern Ireland", "Police, Fire and Rescue"]
+    text = "police said Police Scotland, the police service of Northern Ireland; POLICE, fire & x"
+    for case in (False, True):
+        assert [m.span() for m in _indexed(phrases, case=case).finditer(text)] == [
+            m.span() for m in _any(phrases, case=case).finditer(text)
+        ]

@@ -13,6 +13,7 @@ from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, requi
 from breachwatch.extract.cues import (
     ArticleText,
     WordIndex,
+    cue_regex,
     first_letter_alternation,
     fold,
     unfoldable,
@@ -27,9 +28,30 @@ COUNTRIES = frozenset(
 )
 # Clause breaks: a passing cue only disqualifies mentions in its own clause.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+_BREAK_CHARS = ",;:()[]\u2013\u2014"
+_SPACED_DASH = re.compile(r"\s-\s")
 _QUOTES_AND_SPACE = " \t\"'\u2018\u2019\u201c\u201d."
-# How much each kind of mention adds to a force's relevance.
-_WEIGHTS = {"title": 4, "about": 2, "neutral": 1}
+# How much each kind of mention adds to a force's relevance ("area": a bare area name in a
+# list of figures).
+_WEIGHTS = {"title": 4, "about": 2, "area": 2, "neutral": 1}
+# How far around a mention the frames, vetoes and links are looked for (characters).
+_WINDOW = 80
+# Where a frame's {force} stands; the mention is replaced by it in the looked-at text.
+_SLOT = "{force}"
+# A mention's own abbreviation in brackets right after it ("... Ireland (PSNI)") is the same
+# mention, not a second one.
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+# Between two forces or areas of one joint unit ("Kent and Essex", "Bedfordshire, Herts and").
+_JOINED = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)")
+# What may stand between a mention and a phrase after it: a possessive, the mention's
+# abbreviation in brackets.
+_AFTER_MENTION = r"\A(?:'s?)?(?:\s*\([^()]{1,20}\))?"
+# A place name of a home or address, capitalised words ("Southend-on-Sea", "Welwyn Garden
+# City"), just before the comma that precedes the county.
+_TOWN = r"((?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019.-]*),\s*\Z"
+# Punctuation between an area and its figure: "Merseyside (208)", "Kent: 57", "Essex - 98".
+_FIGURE_PUNCTUATION = r"\s*(?:[(:\u2013\u2014-]\s*|,\s*)?"
+
 # A force with only neutral mentions counts once it is named this many times.
 NEUTRAL_MENTIONS_ENOUGH = 2
 
@@ -44,6 +66,7 @@ class Force:
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
 
 
 # Joins an article's sentences: no phrase can match across it (phrases hold no NUL).
@@ -94,17 +117,49 @@ class _Phrases:
 
 
 @dataclass(frozen=True)
+class _Frames:
+    """Phrases around a mention ("investigation by {force}"), split so each side is one regex."""
+
+    # `before` is searched in the lower-cased text before the mention, `after` matched on the
+    # lower-cased text after it, and each pair of `both` needs both.
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    both: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    # The words right before a mention that some frame (or a word between) ends with: most
+    # mentions follow none of them, and need no search. None: any word may.
+    last: frozenset[str] | None
+
+    def around(self, left: str, right: str) -> bool:
+        """Tell whether a frame holds the mention between `left` and `right`."""
+        if self.after.match(right):
+            return True
+        if self.last is not None and (left.rsplit(None, 1) or [""])[-1] not in self.last:
+            return False
+        if self.before.search(left):
+            return True
+        return any(after.match(right) and before.search(left) for before, after in self.both)
+
+
+@dataclass(frozen=True)
 class _Rules:
     """forces.yaml compiled into the patterns the matcher needs."""
 
-    names: _Phrases
+    names: _Phrases  # names, aliases and areas: one scan finds them all
     abbreviations: _Phrases
+    area_keys: frozenset[str]
     owners: dict[str, str]
     excludes: dict[str, _Phrases]
     bodies: _Phrases
     passing: re.Pattern[str]
     about: re.Pattern[str]
-    figures: re.Pattern[str]
+    figures: re.Pattern[str]  # a count: a number that is no year, sum, measure, date or age
+    frames: _Frames  # roles in passing: investigating, running an operation, a home
+    venues: _Frames  # the place of a hearing: a neutral mention at most
+    own_unit: re.Pattern[str]  # on the folded text after a mention
+    joint_unit: re.Pattern[str]  # on the folded text after a group of forces or areas
+    area_veto: re.Pattern[str]  # on the folded text after an area name
+    home: re.Pattern[str]  # on the text before an area name
+    figure_after: re.Pattern[str]  # on the text after an area name
 
 
 def slugify_force_name(name: str) -> str:
@@ -131,7 +186,8 @@ def _parse_force(entry: Any, index: int) -> Force:
     name = entry.get("name")
     where = f"force {name!r}" if isinstance(name, str) else f"forces entry {index + 1}"
     require(isinstance(name, str) and bool(name.strip()), _FILE, f"{where}: 'name' missing")
-    unknown = set(entry) - {"name", "slug", "country", "aliases", "abbreviations", "exclude"}
+    fields = {"name", "slug", "country", "aliases", "abbreviations", "exclude", "areas"}
+    unknown = set(entry) - fields
     require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
     expected = slugify_force_name(name)
     require(
@@ -151,6 +207,7 @@ def _parse_force(entry: Any, index: int) -> Force:
         aliases=_strings(entry.get("aliases"), where, "aliases"),
         abbreviations=_strings(entry.get("abbreviations"), where, "abbreviations"),
         exclude=_strings(entry.get("exclude"), where, "exclude"),
+        areas=_strings(entry.get("areas"), where, "areas"),
     )
 
 
@@ -164,7 +221,7 @@ def parse_forces(data: Any) -> dict[str, Force]:
         force = _parse_force(entry, index)
         require(force.slug not in forces, _FILE, f"force {force.name!r}: duplicate slug")
         forces[force.slug] = force
-        for term in (force.name, *force.aliases, *force.abbreviations):
+        for term in (force.name, *force.aliases, *force.abbreviations, *force.areas):
             taken = owner.setdefault(_key(term), force.slug)
             require(
                 taken == force.slug,
@@ -197,11 +254,20 @@ def _any(phrases: Iterable[str], case: bool = False, plural: bool = False) -> re
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if case else re.IGNORECASE)
 
 
+def _rest(phrase: str, lead: str, plural: bool) -> str | None:
+    """What must follow a phrase's lead in folded text (None: nothing), to scan for less."""
+    words = phrase.lower().split()
+    tail = words[0][len(lead) :].rstrip("*")
+    if len(words) == 1:
+        return None if phrase.endswith("*") or plural or not tail else re.escape(tail)
+    return re.escape(tail) + r"\s+" + _phrase(" ".join(words[1:]), plural)
+
+
 def _indexed(phrases: Iterable[str], case: bool = False, plural: bool = False) -> _Phrases:
     """Phrases as one pattern, with a literal-first scan for each of their first words."""
     phrases = list(phrases)
     regex = _any(phrases, case, plural)
-    scans: dict[str, re.Pattern[str]] = {}
+    rests: dict[str, list[str] | None] = {}
     whole: set[str] = set()
     partial: set[str] = set()
     for phrase in phrases:
@@ -212,9 +278,92 @@ def _indexed(phrases: Iterable[str], case: bool = False, plural: bool = False) -
         ends = run.group() == words[0].rstrip("*") and len(words) == 1
         lead = run.group().lower()  # looked for in the folded text, even when case matters
         (partial if ends and (plural or phrase.endswith("*")) else whole).add(lead)
-        # The lead, then a look back that it starts a word: the engine skips to the lead.
-        scans.setdefault(lead, re.compile(rf"{lead}(?<!\w{lead})"))
+        rest = _rest(phrase, lead, plural)
+        if rest is None:
+            rests[lead] = None
+        elif rests.get(lead, []) is not None:
+            rests.setdefault(lead, []).append(rest)
+    # The lead, then a look back that it starts a word: the engine skips to the lead. When
+    # every phrase it leads goes on ("Police Scotland"), a look ahead for the rest spares a
+    # match at each "police" of the text.
+    scans = {
+        lead: re.compile(rf"{lead}(?<!\w{lead})" + (f"(?={'|'.join(rest)})" if rest else ""))
+        for lead, rest in rests.items()
+    }
     return _Phrases(regex, case, scans, frozenset(whole), tuple(sorted(partial)))
+
+
+def _cues(phrases: Iterable[str]) -> str:
+    """Cue phrases as one alternation: lower-case ones any case, others ("May") as written."""
+    exact, any_case = [], []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        (any_case if phrase == phrase.lower() else exact).append(cue_regex(phrase))
+    alternatives = [*exact, *([f"(?i:{'|'.join(any_case)})"] if any_case else [])]
+    return "|".join(alternatives) or r"(?!)"
+
+
+def _lowered(phrases: Iterable[str]) -> str:
+    """Cue phrases as one alternation for lower-cased text, where case-blind regexes are slow."""
+    sources = [cue_regex(p.lower()) for p in sorted(set(phrases), key=len, reverse=True)]
+    return first_letter_alternation(sources, case=True) or r"(?!)"
+
+
+def _last_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The words phrases can end with (None: a stem), so most mentions need no frame search."""
+    found: set[str] = set()
+    for phrase in phrases:
+        last = re.findall(r"\([^()]*\)\??|\S+", phrase.lower())[-1]
+        if last.endswith("*") or last.endswith("?"):
+            return None
+        options = last[1:-1].split("|") if last.startswith("(") else [last]
+        if any(not option.split() or option.endswith("*") for option in options):
+            return None
+        found.update(option.split()[-1] for option in options)
+    return frozenset(found)
+
+
+def _counts(figures: str, measures: tuple[str, ...], labels: tuple[str, ...]) -> str:
+    """A regex for counts only: sums, durations, dates and ages are no force's figures."""
+    by_length: dict[int, list[str]] = {}
+    for label in labels:
+        source = re.escape(label) + " "
+        by_length.setdefault(len(source), []).append(
+            source if label != label.lower() else f"(?i:{source})"
+        )
+    # A look-behind must have one width: one per length of label.
+    behind = "".join(rf"(?<!\b(?:{'|'.join(group)}))" for group in by_length.values())
+    after = rf"(?!\s*-?\s*(?:{_cues(measures)})(?![\w']))"
+    return rf"(?=\d){behind}(?>(?:{figures})){after}"
+
+
+def _frames(phrases: tuple[str, ...], between: tuple[str, ...]) -> _Frames:
+    """Compile frames by side, so each mention costs one match and at most one search."""
+    befores, afters, both = [], [], []
+    for phrase in phrases:
+        require(phrase.count(_SLOT) == 1, _FILE, f"cues: frame {phrase!r} needs one {_SLOT}")
+        left, right = (part.strip() for part in phrase.split(_SLOT))
+        require(bool(left or right), _FILE, f"cues: frame {phrase!r} has no words")
+        if left and right:
+            both.append((left, right))
+        elif left:
+            befores.append(left)
+        else:
+            afters.append(right)
+    gap = rf"(?:\s+(?:{_lowered(between)}))*"
+
+    def before(lefts: list[str]) -> re.Pattern[str]:
+        """Frames ending at the mention, anchored at its start."""
+        return re.compile(rf"(?<![\w'])(?:{_lowered(lefts)}){gap}\s+\Z")
+
+    def after(rights: list[str]) -> re.Pattern[str]:
+        """Frames starting at the mention, anchored at its end."""
+        return re.compile(rf"{_AFTER_MENTION}{gap}[\s,]+(?:{_lowered(rights)})(?![\w'])")
+
+    last = _last_words(befores + [left for left, _ in both])
+    last = None if last is None or (ends := _last_words(between)) is None else last | ends
+    return _Frames(
+        before(befores), after(afters), tuple((before([ls]), after([rs])) for ls, rs in both), last
+    )
 
 
 @cache
@@ -225,21 +374,47 @@ def _rules() -> _Rules:
     cues = data.get("cues")
     require(isinstance(cues, dict), _FILE, "'cues' must be a mapping")
     require(isinstance(cues.get("figures"), str), _FILE, "cues: 'figures' must be a regex")
+
+    def words(key: str) -> tuple[str, ...]:
+        """One list of cue phrases."""
+        return _strings(cues.get(key), "cues", key)
+
     try:
-        figures = re.compile(cues["figures"])
+        figures = re.compile(_counts(cues["figures"], words("measures"), words("labels")))
     except re.error as error:
         raise DataFileError(f"{DATA_DIR / _FILE}: cues: bad 'figures' regex ({error})") from None
-    names = [term for f in forces for term in (f.name, *f.aliases)]
+    names = [term for f in forces for term in (f.name, *f.aliases, *f.areas)]
     abbreviations = [term for f in forces for term in f.abbreviations]
+    between = words("between")
     return _Rules(
         names=_indexed(names),
         abbreviations=_indexed(abbreviations, case=True),
-        owners={_key(t): f.slug for f in forces for t in (f.name, *f.aliases, *f.abbreviations)},
+        area_keys=frozenset(_key(term) for f in forces for term in f.areas),
+        owners={
+            _key(t): f.slug
+            for f in forces
+            for t in (f.name, *f.aliases, *f.abbreviations, *f.areas)
+        },
         excludes={f.slug: _indexed(f.exclude) for f in forces if f.exclude},
         bodies=_indexed(_strings(data.get("bodies"), "bodies", "bodies"), plural=True),
-        passing=_any(_strings(cues.get("passing"), "cues", "passing")),
-        about=_any(_strings(cues.get("about"), "cues", "about")),
+        # Searched in lower-cased text: case-blind regexes are slower.
+        passing=_any([cue.lower() for cue in words("passing")], case=True),
+        about=_any([cue.lower() for cue in words("about")], case=True),
         figures=figures,
+        frames=_frames(words("frames"), between),
+        venues=_frames(words("venues"), between),
+        own_unit=re.compile(
+            rf"{_AFTER_MENTION}\s+(?:the\s+)?(?:{_lowered(words('own_units'))})(?![\w'])"
+        ),
+        joint_unit=re.compile(
+            r"\A(?:\s+(?:police|constabulary|constabularies|forces?))?(?:'s?)?\s+"
+            rf"(?:{_lowered(words('joint_units'))})(?![\w'])"
+        ),
+        area_veto=re.compile(rf"\A(?:'s?)?\s+(?:{_lowered(words('area_vetoes'))})(?![\w'])"),
+        home=re.compile(rf"(?<![\w'])(?i:{_cues(words('home_words'))})\s+{_TOWN}"),
+        figure_after=re.compile(
+            rf"{_FIGURE_PUNCTUATION}(?:(?i:{_cues(words('figure_links'))})\s+)?(?:{figures.pattern})"
+        ),
     )
 
 
@@ -248,21 +423,28 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def find_force_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
-    """Every force named in `text` as (slug, start, end), left to right, longest name wins.
-
-    Names must start with a capital; a match inside a non-force body's name or one of the
-    force's own `exclude` phrases does not count. `index`: see _Phrases.finditer."""
+def _mentions(
+    text: str, index: WordIndex | None = None
+) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """Names and bare area names of forces in one scan, so areas never cost a second one."""
     rules = _rules()
     matches = [m for m in rules.names.finditer(text, index) if m.group()[0].isupper()]
     matches += rules.abbreviations.finditer(text, index)
     if not matches:
-        return []
+        return [], []
     blocked = [m.span() for m in rules.bodies.finditer(text, index)]
     excluded: dict[str, list[tuple[int, int]]] = {}
     kept: list[tuple[str, int, int]] = []
+    areas: list[tuple[str, int, int]] = []
+    # Longest first: an area is only counted outside every longer name ("Kent" in "Kent
+    # Police and Crime Commissioner" is neither).
     for match in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
-        slug = rules.owners[_key(match.group())]
+        key = _key(match.group())
+        slug = rules.owners[key]
+        if key in rules.area_keys:
+            if not _overlaps(match.span(), blocked + [(s, e) for _, s, e in kept]):
+                areas.append((slug, *match.span()))
+            continue
         exclude = rules.excludes.get(slug)
         if exclude is not None and slug not in excluded:
             excluded[slug] = [m.span() for m in exclude.finditer(text, index)]
@@ -270,33 +452,116 @@ def find_force_mentions(text: str, index: WordIndex | None = None) -> list[tuple
         vetoes += [(start, end) for _, start, end in kept]
         if not _overlaps(match.span(), vetoes):
             kept.append((slug, *match.span()))
-    return sorted(kept, key=lambda found: found[1])
+    return sorted(kept, key=lambda found: found[1]), sorted(areas, key=lambda found: found[1])
+
+
+def find_force_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
+    """Every force named in `text` as (slug, start, end), left to right, longest name wins.
+
+    Names must start with a capital; a match inside a non-force body's name or one of the
+    force's own `exclude` phrases does not count. `index`: see _Phrases.finditer."""
+    return _mentions(text, index)[0]
+
+
+def find_area_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
+    """Bare area names ("Merseyside") as (slug, start, end): candidates for lists of figures."""
+    return _mentions(text, index)[1]
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause around a mention, plus the next clause when the mention ends its own."""
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
-    left = max((e for s, e in breaks if e <= start), default=0)
-    after = [s for s, _ in breaks if s >= end]
-    right = after[0] if after else len(sentence)
-    if not sentence[end:right].strip(_QUOTES_AND_SPACE):
-        right = after[1] if len(after) > 1 else len(sentence)
-    return sentence[left:right]
+    """The mention's clause (it blanked), and the next if it ends its own: where cues apply."""
+    head = sentence[:start]
+    left = max(map(head.rfind, _BREAK_CHARS)) + 1  # found from the end: no scan of it all
+    if "-" in head[left:]:
+        left = max([left, *(m.end() for m in _SPACED_DASH.finditer(sentence, left, start))])
+    first = _CLAUSE_BREAK.search(sentence, end)
+    right = first.start() if first else len(sentence)
+    if first and not sentence[end:right].strip(_QUOTES_AND_SPACE):
+        second = _CLAUSE_BREAK.search(sentence, first.end())
+        right = second.start() if second else len(sentence)
+    return sentence[left:start] + " " * (end - start) + sentence[end:right]
+
+
+def _lower(text: str) -> str:
+    """Lower case with one apostrophe, as cues are written (positions may shift)."""
+    return text.lower().replace("\u2019", "'")
+
+
+def _framed(sentence: str, start: int, end: int) -> str:
+    """The mention's role from the words around it: "passing", "venue" (of a hearing) or ""."""
+    # A force named with its own unit (professional standards) investigates its own people.
+    rules = _rules()
+    right = _lower(sentence[end : end + _WINDOW])
+    if rules.own_unit.match(right):
+        return ""
+    left = _lower(sentence[max(0, start - _WINDOW) : start])
+    if rules.frames.around(left, right):
+        return "passing"
+    return "venue" if rules.venues.around(left, right) else ""
+
+
+def _passing_cue(sentence: str, start: int, end: int) -> bool:
+    """Tell whether a passing cue is in the mention's clause."""
+    return _rules().passing.search(_lower(_clause(sentence, start, end))) is not None
 
 
 def _mention_kind(sentence: str, start: int, end: int) -> str:
     """Judge one mention: 'passing', 'about' (officers, words, figures) or 'neutral'."""
+    # A hearing's venue is at most neutral: the hearing may be another force's.
     rules = _rules()
-    blanked = sentence[:start] + " " * (end - start) + sentence[end:]
-    if rules.passing.search(_clause(blanked, start, end)):
+    frame = _framed(sentence, start, end)
+    if frame == "passing" or _passing_cue(sentence, start, end):
         return "passing"
-    if rules.about.search(blanked) or rules.figures.search(blanked):
+    blanked = sentence[:start] + " " * (end - start) + sentence[end:]
+    if not frame and (rules.about.search(_lower(blanked)) or rules.figures.search(blanked)):
         return "about"
     return "neutral"
 
 
+def _home(sentence: str, start: int) -> bool:
+    """Tell whether an area ends a home town ("of Southend-on-Sea, Essex"): a place, no force."""
+    # The place before the comma must be no force's name or area ("in Kent, Essex").
+    match = _rules().home.search(sentence, max(0, start - _WINDOW), start)
+    return match is not None and _key(match.group(1)) not in _rules().owners
+
+
+def _area_kind(sentence: str, start: int, end: int) -> str:
+    """Judge a bare area: 'area' only in a list of figures, where it stands for its force."""
+    # A list: two counts in the sentence, or one right after the area. Never a court, a
+    # newspaper or a home, nor an area in passing.
+    rules = _rules()
+    if rules.area_veto.match(_lower(sentence[end : end + _WINDOW])) or _home(sentence, start):
+        return "passing"
+    listed = rules.figure_after.match(sentence, end) or len(rules.figures.findall(sentence)) > 1
+    if not listed or _framed(sentence, start, end) or _passing_cue(sentence, start, end):
+        return "passing"
+    return "area"
+
+
+def _joint(text: str, mentions: list[tuple[str, int, int]]) -> set[int]:
+    """Starts of mentions inside a joint unit's name: such a unit is no one force's subject."""
+    # Two or more forces or areas joined by "and" or commas, then a unit ("the Kent and Essex
+    # Serious Crime Directorate").
+    rules = _rules()
+    inside: set[int] = set()
+    group: list[int] = []
+    previous_end = -1
+    for _slug, start, end in [*mentions, ("", len(text) + 1, len(text) + 1)]:
+        if group and _JOINED.fullmatch(text, previous_end, start):
+            group.append(start)
+        else:
+            after = _lower(text[previous_end : previous_end + _WINDOW])
+            if len(group) > 1 and rules.joint_unit.match(after):
+                inside.update(group)
+            group = [start]
+        previous_end = end
+    return inside
+
+
 def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
-    """The forces the article is about, most relevant first, each with its best sentence."""
+    """The forces the article is about, most relevant first, with best sentence and doubt."""
+    # Doubts: "area-name" (named by area only, in figures), "incidental" (no mention is in the
+    # headline or shows the article is about the force).
     sentences = [(title, True)] + [(s, False) for p in paragraphs for s in split_sentences(p)]
     starts, position = [], 0
     for sentence, _ in sentences:
@@ -307,15 +572,29 @@ def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
     neutral_count: dict[str, int] = {}
     about: dict[str, Evidence] = {}
     neutral: dict[str, Evidence] = {}
+    named: set[str] = set()  # forces with a counted mention of their name
     # One search of the whole article: no name, body or exclude phrase spans two sentences.
     # The cue matchers' text of the article has the same words: its word index serves.
     index = word_index(fold(ArticleText.of(title, paragraphs).text))
-    for slug, start, end in find_force_mentions(text, index):
+    names, areas = _mentions(text, index)
+    mentions = sorted(names + areas, key=lambda found: found[1])
+    joint = _joint(text, mentions) if len(mentions) > 1 else set()
+    area_starts = {start for _, start, _ in areas}
+    previous = ("", -1, -1)
+    for slug, start, end in mentions:
+        same = slug == previous[0] and _BRACKET_OPEN.fullmatch(text, previous[2], start)
+        previous = (slug, start, end)
+        if same or start in joint:
+            continue
         number = bisect_right(starts, start) - 1
         sentence, is_title = sentences[number]
-        kind = _mention_kind(sentence, start - starts[number], end - starts[number])
+        at, to = start - starts[number], end - starts[number]
+        is_area = start in area_starts
+        kind = _area_kind(sentence, at, to) if is_area else _mention_kind(sentence, at, to)
         if kind == "passing":
             continue
+        if not is_area:
+            named.add(slug)
         kind = "title" if is_title else kind
         score[slug] = score.get(slug, 0) + _WEIGHTS[kind]
         if kind == "neutral":
@@ -329,4 +608,9 @@ def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
         if slug in about or neutral_count[slug] >= NEUTRAL_MENTIONS_ENOUGH or not about
     ]
     chosen.sort(key=lambda slug: -score[slug])  # stable: first named first among equals
-    return [about.get(slug) or neutral[slug] for slug in chosen]
+    found = []
+    for slug in chosen:
+        doubt = "" if slug in about else "incidental"
+        found.append(Evidence(slug, (about.get(slug) or neutral[slug]).sentence,
+                              doubt if slug in named else "area-name"))
+    return found
