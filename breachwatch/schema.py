@@ -9,6 +9,9 @@ from datetime import date
 from typing import Any
 
 CONFIDENCES = ("high", "medium", "low", "none")
+# A date is shown to readers and in the open data only at these confidences: a guess from
+# the events a text mentions is "Date unknown" until an editor or a source states it.
+SHOWN_CONFIDENCES = ("high", "medium")
 PRECISIONS = ("day", "month", "year")
 
 

@@ -21,6 +21,7 @@ from breachwatch.ingest.article import ingest_text
 from breachwatch.ingest.provenance import SourceRow
 from breachwatch.ingest.read import SeedError
 from breachwatch.review import with_review
+from breachwatch.schema import SHOWN_CONFIDENCES
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "realworld"
 LABELS = HERE / "labels.yaml"
@@ -86,7 +87,8 @@ def score(entries: list[dict[str, Any]], with_url: bool, show: bool) -> dict[str
         outcomes.add(set(meta["outcomes"]), set(entry.get("outcomes") or []))
         status_ok = meta["case_status"] == entry["status"]
         status_right += status_ok
-        year = None if meta.get("date_confidence") == "none" else int(meta["date"][:4])
+        shown = meta.get("date_confidence") in SHOWN_CONFIDENCES
+        year = int(meta["date"][:4]) if shown else None
         year_ok = None
         if entry.get("year"):
             years_labelled += 1

@@ -75,3 +75,82 @@ def test_a_month_just_before_a_number_makes_it_a_date() -> None:
         assert _month_before(text, len(text) - 2 if text[-2].isdigit() else len(text) - 1), text
     for text in ["in Mayfair 14", "on 14", "the December party, 14"]:
         assert not _month_before(text, len(text) - 2), text
+
+
+# Failure patterns of real published articles, in texts of our own with the same structure.
+
+def test_sanctions_a_hearing_could_bring_are_not_outcomes() -> None:
+    assert status(
+        "Constable to face gross misconduct hearing over records searches",
+        "A Dorset Police constable will face a hearing next month accused of looking up a "
+        "former partner on police systems.",
+        "If the allegations are proven, the outcomes available range from a written warning "
+        "to dismissal without notice and a place on the barred list.",
+    ) == "alleged"
+
+
+def test_a_partial_clearance_does_not_undo_a_finding() -> None:
+    found = extract_status(
+        "Sergeant sacked for checking records of his neighbours",
+        ["The sergeant was dismissed without notice after the panel found gross misconduct "
+         "proven.",
+         "The panel found no evidence that the information had been passed on."])
+    assert (found.slug, found.doubt) == ("proven", "")
+
+
+def test_a_quashed_conviction_is_not_proven() -> None:
+    assert status(
+        "Former detective's data conviction quashed on appeal",
+        "The Court of Appeal quashed the conviction of a former detective who had been "
+        "convicted of misconduct in public office in 2019.",
+    ) == "not-proven"
+
+
+def test_a_withdrawn_charge_and_a_directed_verdict_are_not_proven() -> None:
+    assert status(
+        "Officer walks free as computer misuse charge withdrawn",
+        "A police officer walked free from court after the charge against him was withdrawn.",
+    ) == "not-proven"
+    assert status(
+        "Officer cleared at trial",
+        "The judge told the jury to return a verdict of not guilty.",
+    ) == "not-proven"
+
+
+def test_a_court_report_with_counts_is_not_statistics() -> None:
+    assert status(
+        "Former PCSO jailed for selling police records",
+        "A former PCSO was jailed for 18 months after pleading guilty to selling 40 records.",
+        "He ran 310 searches over two years and was paid 2,000 pounds.",
+        "Detectives found 12 phones and 3 laptops at his home.",
+        "He had 27 contacts in a gang, the court heard.",
+    ) == "proven"
+
+
+def test_a_table_of_figures_in_a_freedom_of_information_answer_is_statistics() -> None:
+    assert status(
+        "Misuse of police systems 2019",
+        "How many officers were disciplined for misuse of police systems in 2019?",
+        "Dismissed = 4",
+        "Final written warning = 2",
+        "Management advice = 6",
+    ) == "statistics"
+
+
+def test_decisions_both_ways_in_the_opening_are_doubted() -> None:
+    found = extract_status(
+        "Inspector cleared of leaking to the press",
+        ["An inspector was found guilty of gross misconduct and dismissed at a hearing.",
+         "He was cleared of passing information to a journalist."])
+    assert found.doubt == "conflict"
+
+
+def test_a_verdict_resting_on_one_cue_deep_in_the_text_is_doubted() -> None:
+    found = extract_status(
+        "Officer's data searches examined",
+        ["An officer looked up a neighbour on police systems.",
+         "The searches took place in 2021.",
+         "The force said it took data protection seriously.",
+         "A spokesperson declined to comment further.",
+         "He was later given a final written warning."])
+    assert (found.slug, found.doubt) == ("proven", "one-cue")

@@ -81,6 +81,8 @@ _DURATION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|next|upcoming)\b", re.I
 )
+_PERIOD_END = re.compile(r"\b(?:between|from|since)\b[^.;]*\b(?:and|to|until|till)\s+(?:the\s+)?$",
+                         re.I)
 _PERIOD_START = re.compile(rf"\b(?:between|from)\s+(?:{_M}\s+)?{_Y}\s+(?:and|to)\s+$", re.I)
 # "since" (and "the") ending a text once trailing spaces are stripped: see _since_before.
 _SINCE_AT_END = re.compile(r"(?<!\w)since\Z", re.I)
@@ -274,6 +276,7 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
             weekday = WEEKDAYS.get(_name(groups.get("wd")))
+            guessed = year is None and not floor  # a weekday's year with no year in the text
             if year is None:
                 if weekday is None or month is None:
                     continue
@@ -283,7 +286,10 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             if not _valid(year, month, day):
                 continue
             when = date(year, month, day)
-            mentions.append(_Mention(when, when, phrase, True, future, since, dateline))
+            # The end of a period at issue ("between May and 31 December 2015") says when the
+            # events stopped, not when they were reported: it dates an article loosely.
+            loose = guessed or bool(_PERIOD_END.search(sentence[:match.start()]))
+            mentions.append(_Mention(when, when, phrase, not loose, future, since, dateline))
         elif kind == "relative-month" and durations:
             # "between June 2011 and December last year" over "the past five years":
             # the period's start plus its length gives the year of publication.

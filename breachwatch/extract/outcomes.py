@@ -65,7 +65,7 @@ def load_outcomes() -> dict[str, Outcome]:
 
 
 @cache
-def _patterns() -> CueTable:
+def outcome_patterns() -> CueTable:
     """Each outcome's cues as one pattern."""
     return CueTable({
         slug: compile_cues(outcome.cues, _FILE, f"outcome {slug!r}")
@@ -102,7 +102,7 @@ def extract_outcomes(title: str, paragraphs: list[str]) -> list[Evidence]:
     article = ArticleText.of(title, paragraphs)
     found = [
         match.evidence()
-        for match in longest_matches(article, _patterns())
+        for match in longest_matches(article, outcome_patterns())
         if not is_qualified(match.sentence, match.offset)
     ]
     found = first_per_slug(found)

@@ -9,16 +9,30 @@ from itertools import islice
 from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
-from breachwatch.extract.cues import WORD, ArticleText, CueSet, compile_cues, cue_list
+from breachwatch.extract.cues import (
+    WORD,
+    ArticleText,
+    CueSet,
+    compile_cues,
+    cue_list,
+    longest_matches,
+)
 from breachwatch.extract.evidence import Evidence
-from breachwatch.extract.outcomes import extract_outcomes, is_qualified, load_outcomes
+from breachwatch.extract.outcomes import is_qualified, load_outcomes, outcome_patterns
 
 _FILE = "statuses.yaml"
 SLUGS = ("alleged", "proven", "not-proven", "statistics")
 # A number that is a count: not a year, not a day of a month, not an ordinal.
+# A number that is a count: not part of a web address or a date written with slashes.
 _NUMBER = re.compile(
-    r"(?<![\w.,£$])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,£$])\d+(?:\.\d+)?(?![\w.,]\d|\w)"
+    r"(?<![\w.,£$/])\d{1,3}(?:,\d{3})+(?![\w,/])|(?<![\w.,£$/])\d+(?:\.\d+)?(?![\w.,]\d|\w|/)"
 )
+# A number that follows "=" or a colon is a table's cell: "Dismissed = 5", "Officers: 12".
+_CELL_BEFORE = re.compile(r"(?:=|[A-Za-z)]\s*:)\s*\Z")
+# A number after one of these words is a reference, not a count: "section 40", "rule 7".
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:sections?|s|article|regulations?|paragraph|para|rule|schedule|chapter|part|no|"
+    r"number|ref|reference|question|item)\.?\s*\Z", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
@@ -77,6 +91,13 @@ def _statistics_rules() -> tuple[int, CueSet]:
 
 
 @cache
+def _statistics_questions() -> CueSet:
+    """Questions that ask for aggregate figures, as freedom of information answers quote them."""
+    questions = cue_list(read_data_file(_FILE)["statistics"], "questions", _FILE, "statistics")
+    return compile_cues(questions, _FILE, "statistics questions")
+
+
+@cache
 def _verdict_openers() -> CueSet:
     """Phrases that open a decision either way; see statuses.yaml."""
     openers = cue_list(read_data_file(_FILE), "verdict_openers", _FILE, "verdict_openers")
@@ -132,6 +153,11 @@ def counts_something(sentence: str) -> bool:
         text = number.group()
         if _is_year(text) or _month_before(sentence, number.start()):
             continue
+        before = sentence[max(0, number.start() - 12):number.start()]
+        if _REFERENCE_BEFORE.search(before):
+            continue
+        if _CELL_BEFORE.search(before):
+            return True
         after = sentence[number.end() :]
         if _DATE_AFTER.match(after):
             continue
@@ -160,34 +186,41 @@ class _Decision:
     sentence: str
 
 
-def _decisions(article: ArticleText, title: str, paragraphs: list[str]) -> list[_Decision]:
+def _decisions(article: ArticleText) -> list[_Decision]:
     """Every unhedged, undenied report of a finding or a clearance, and every sanction that
-    only follows a finding, in text order."""
-    found = []
-    cleared_at: list[int] = []  # positions of clearances in the article's text
-    openers = [m.start() for m in _verdict_openers().finditer(article.text)]
-    for slug in ("not-proven", "proven"):
-        pattern = _cues().get(slug)
-        if pattern is None:
-            continue
-        for match in pattern.finditer(article.text):
-            sentence, offset = article.locate(match.start())
-            if is_qualified(sentence, offset):
-                continue
-            if slug == "not-proven":
-                cleared_at.append(match.start())
-            found.append(_Decision(slug, article.index_of(match.start()), sentence))
-    for start in openers:
-        sentence, offset = article.locate(start)
-        number = article.index_of(start)
-        cleared = any(number == article.index_of(at) and at > start for at in cleared_at)
-        if not cleared and not is_qualified(sentence, offset):
-            found.append(_Decision("proven", number, sentence))
-    numbers = {sentence: number for number, sentence in enumerate(article.sentences)}
-    for outcome in extract_outcomes(title, paragraphs):
-        if outcome.slug in _proven_by_outcomes() and outcome.sentence in numbers:
-            found.append(_Decision("proven", numbers[outcome.sentence], outcome.sentence))
+    only follows a finding, in text order, one per sentence and way.
+
+    A finding inside a clearance's words ("conviction quashed", "appeal against conviction
+    allowed") is not a finding, and a verdict opener ("the panel found") is a finding only
+    when no clearance follows it in its sentence."""
+    cleared = _unqualified(article, _cues().get("not-proven"))
+    spans = [(m.start(), m.end()) for m in cleared]
+    found = [_Decision("not-proven", article.index_of(m.start()), article.locate(m.start())[0])
+             for m in cleared]
+    findings = [(m.start(), m.end()) for m in _unqualified(article, _cues().get("proven"))]
+    findings += [(m.start, m.end) for m in longest_matches(article, outcome_patterns())
+                 if m.slug in _proven_by_outcomes() and not is_qualified(m.sentence, m.offset)]
+    for first, last in findings:
+        if not any(start < last and first < end for start, end in spans):
+            found.append(_Decision("proven", article.index_of(first), article.locate(first)[0]))
+    for match in _unqualified(article, _verdict_openers()):
+        number = article.index_of(match.start())
+        if not any(number == article.index_of(start) and start > match.start()
+                   for start, _ in spans):
+            found.append(_Decision("proven", number, article.locate(match.start())[0]))
     return sorted(set(found), key=lambda decision: (decision.number, decision.slug))
+
+
+def _unqualified(article: ArticleText, pattern: CueSet | None) -> list[re.Match[str]]:
+    """The matches of a pattern in an article that no hedge or negation qualifies."""
+    if pattern is None:
+        return []
+    matches = []
+    for match in pattern.finditer(article.text):
+        sentence, offset = article.locate(match.start())
+        if not is_qualified(sentence, offset):
+            matches.append(match)
+    return matches
 
 
 def _weight(number: int, opening: int) -> int:
@@ -207,7 +240,10 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     other = "not-proven" if slug == "proven" else "proven"
     best = min((d for d in decisions if d.slug == slug),
                key=lambda d: (-_weight(d.number, opening), d.number))
-    doubt = ("conflict" if scores[other] >= 2 else "one-cue" if scores[slug] == 1 else "")
+    # A clearance weighing as much as a headline against a finding, or any real finding
+    # against a clearance (a partial clearance does not undo a finding), is for an editor.
+    contested = scores[other] >= 3 or (slug == "not-proven" and scores["proven"] >= 2)
+    doubt = "conflict" if contested else "one-cue" if scores[slug] == 1 else ""
     return Evidence(slug, best.sentence, doubt)
 
 
@@ -234,7 +270,11 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     opening = _opening_sentences()
     figures = [article.sentences[number] for number in _with_digits(article)]
     figures = [s for s in figures if counts_something(s)]
-    decisions = _decisions(article, title, paragraphs)
+    questions = _statistics_questions()
+    figures += [s for s in dict.fromkeys(article.locate(m.start())[0]
+                                         for m in questions.finditer(article.text))
+                if s not in figures]
+    decisions = _decisions(article)
     one_case = any(d.number == 0 for d in decisions) and not counts_something(title)
     if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
         return Evidence("statistics", figures[0])

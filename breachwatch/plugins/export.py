@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from breachwatch.parallel_writer import in_background
+from breachwatch.schema import SHOWN_CONFIDENCES
 
 
 def article_record(article: Any) -> dict[str, Any]:
@@ -19,8 +20,8 @@ def article_record(article: Any) -> dict[str, Any]:
         "slug": article.slug,
         "title": article.title,
         "url": article.url,
-        "date": (None if meta.get("date_confidence") == "none"
-                 else article.date.date().isoformat()),
+        "date": (article.date.date().isoformat()
+                 if meta.get("date_confidence") in SHOWN_CONFIDENCES else None),
         "date_basis": meta.get("date_basis", ""),
         "date_rule": meta.get("date_rule", ""),
         "date_confidence": meta.get("date_confidence", ""),
