@@ -119,3 +119,23 @@ def test_dates_are_found_as_a_case_blind_search_finds_them() -> None:
     # reads as ASCII (the long s here) sends its sentence to the case-blind patterns.
     assert guess("The panel met on 3 MAY 2021.").basis == "3 MAY 2021"
     assert guess("The panel met on 3 \u017feptember 2021.").date == date(2021, 9, 3)
+
+
+def test_the_end_of_a_period_at_issue_dates_loosely() -> None:
+    result = guess("He accessed the records between 1 March 2019 and 31 December 2020.")
+    assert result.confidence == "low"
+
+
+def test_a_weekday_with_no_year_anywhere_dates_loosely() -> None:
+    result = guess("He was arrested on Tuesday, January 20.")
+    assert result.confidence == "low"
+
+
+def test_a_date_line_under_the_by_line_wins() -> None:
+    result = guess("By Sam Example | 14 March 2023", "He was jailed on 3 May 2021.")
+    assert (result.date, result.rule) == (date(2023, 3, 14), "dateline")
+
+
+def test_a_date_label_opening_run_together_lines_is_a_date_line() -> None:
+    result = guess("date 2022-04-05 A constable was dismissed after a hearing on 4 April.")
+    assert (result.date, result.rule) == (date(2022, 4, 5), "dateline")
