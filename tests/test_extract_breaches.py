@@ -100,3 +100,178 @@ def test_family_members_are_third_parties() -> None:
 def test_physical_searches_are_not_system_searches() -> None:
     sentence = "Officers carried out searches of the property and found cash."
     assert slugs("Headline", sentence) == set()
+
+
+# Each case below is an invented text with the structure of a real article the rules once
+# got wrong: (headline, body sentences..., expected breach types).
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # Information taken from police systems and passed to a reporter: a look-up too.
+        (("Special constable denies tipping off a reporter",
+          "She denied handing details taken from Midshire Police databases to a freelance "
+          "reporter."),
+         {"unauthorised-access", "leak-to-media"}),
+        # Misusing the national computer or police systems by checking people is a look-up,
+        # not other misuse of systems; misusing police computers in general is other misuse.
+        (("Force figures", "Eleven cases involved misuse of the Police National Computer."),
+         {"unauthorised-access"}),
+        (("Constable sacked",
+          "A constable who misused the force's computer database to check on his neighbours "
+          "was sacked."),
+         {"unauthorised-access"}),
+        (("Sergeant dismissed",
+          "Sgt Grey misused police systems by checking details of a man she wanted to date."),
+         {"unauthorised-access"}),
+        (("FOI answer", "Both related to improper use of force systems to access personal data."),
+         {"unauthorised-access"}),
+        # Gain named without the word "sold".
+        (("Report", "Some staff misused their access to records for financial gain."),
+         {"unauthorised-access", "selling-information"}),
+        # A photograph of a document, or of the dead, is police data on a personal device.
+        (("Report",
+          "An officer took a photo of a motorist's licence to show it to his brother."),
+         {"personal-device", "disclosure-to-third-party"}),
+        (("Appeal judgment",
+          "The two constables took photographs of the dead man's body at the cordon."),
+         {"personal-device"}),
+        (("Appeal judgment",
+          "He copied hundreds of crime scene images from police databases to laptops at work "
+          "and at home."),
+         {"personal-device"}),
+        # Spreading what police know around a community is disclosure.
+        (("Figures",
+          "Some staff looked up records of neighbours and spread rumours about them."),
+         {"unauthorised-access", "disclosure-to-third-party"}),
+        # Selling to firms is both a sale and a disclosure to a third party.
+        (("Call handler charged",
+          "She is accused of selling crash victims' details to personal injury firms."),
+         {"selling-information", "disclosure-to-third-party"}),
+        (("Force fined",
+          "The force sent the accused officer's solicitor all the data from the witness's "
+          "phone."),
+         {"disclosure-to-third-party"}),
+        # A stolen or lost memory stick is data loss, not data on a personal device.
+        (("Force fined", "The force was fined after an unencrypted memory stick was stolen."),
+         {"data-loss"}),
+        (("Hunt for memory stick",
+          "Officers are searching for a memory stick that a detective lost on a bus."),
+         {"data-loss"}),
+        (("Report", "Figures show personal data being shared or lost by staff."),
+         {"data-loss"}),
+        (("Ombudsman report", "The loss of this information caused alarm in the village."),
+         {"data-loss"}),
+        (("Fine", "Two discs holding victim interviews were lost in the post."),
+         {"data-loss"}),
+        # Paid by criminals to pass information on; helping and tipping off a drugs ring.
+        (("PC jailed for helping drugs ring",
+          "A constable paid by a cocaine gang to provide them with information was jailed.",
+          "He tipped off members of a Kingsport drugs ring about a raid."),
+         {"leak-to-criminals", "selling-information"}),
+        # A relationship with someone met through work.
+        (("Officer cleared",
+          "He was said to have begun a relationship with a woman he had met during the course "
+          "of an inquiry."),
+         {"improper-relationship"}),
+        (("Hearing",
+          "PC Vale checked the records of a man she hoped to go on a date with."),
+         {"unauthorised-access", "improper-relationship"}),
+        (("Charge dropped",
+          "He was accused of seeking personal contact with a vulnerable woman known to him "
+          "through his role."),
+         {"improper-relationship"}),
+        (("Hearing",
+          "He had earlier been warned for sending suggestive text messages to a vulnerable "
+          "woman."),
+         {"improper-relationship"}),
+        # Newspapers named by title.
+        (("Two jailed over tabloid leaks",
+          "A former constable admitted selling stories about arrests to the Daily Star."),
+         {"leak-to-media", "selling-information"}),
+        # Private investigators who were police colleagues.
+        (("Men in court",
+          "A detective is charged alongside two ex-officers turned private investigators."),
+         {"disclosure-to-third-party"}),
+        (("Officer cleared",
+          "He was accused of using a computer at Eastgate police station to send an "
+          "anonymous complaint to his ex-wife's employer."),
+         {"misuse-of-systems"}),
+        (("Officers cleared",
+          "Detectives obtained phone data without judicial approval while hunting a leak."),
+         {"unauthorised-access"}),
+        (("Cleared", "Two men were accused of using the police computer to trace a rival."),
+         {"unauthorised-access"}),
+        # Information passed on, to nobody named: a disclosure, unless the press or a
+        # criminal got it, or it was sold.
+        (("Case dropped", "He was accused of passing on personal data from police records."),
+         {"disclosure-to-third-party"}),
+        (("Warning", "A PCSO was warned after divulging confidential details of a stabbing."),
+         {"disclosure-to-third-party"}),
+        (("Jailed", "A PCSO was jailed for passing on confidential details to the press."),
+         {"leak-to-media"}),
+        (("Hearing",
+          "She denied disclosing confidential information without lawful authority."),
+         {"disclosure-to-third-party"}),
+        (("Bribe", "A constable accepted a bribe to pass on information."),
+         {"selling-information"}),
+        (("Sacked", "He was accused of disclosing some of the details to 'third parties'."),
+         {"disclosure-to-third-party"}),
+        (("Figures",
+          "One officer was warned for sending case papers to an unauthorised e-mail address."),
+         {"personal-device"}),
+        (("Abuse allegation",
+          "A detective used the force database to make a burglary suspect aware of the inquiry."),
+         {"unauthorised-access", "leak-to-criminals"}),
+        # The uncle of a suspect is a relative who got information, not the suspect.
+        (("Hearing", "He disclosed the raid to the uncle of one of the suspects."),
+         {"disclosure-to-third-party"}),
+        (("Inquiry", "The inquiry looked into illegal data checks by several officers."),
+         {"unauthorised-access"}),
+        (("FOI", "The nature of the misuse: excessive internet usage and forbidden software."),
+         {"misuse-of-systems"}),
+        (("Probe", "Personal data was leaked to republican paramilitaries, it is claimed.",
+          "Files were shared through a pen drive that was left in a returned phone."),
+         {"leak-to-criminals", "data-loss"}),
+        (("Sacked", "A police officer is accused of passing information to loyalists."),
+         {"disclosure-to-third-party"}),
+        (("Photos", "He shared pictures of the scene with a colleague and two members of the "
+          "public."),
+         {"disclosure-to-third-party"}),
+        (("Photos", "They sent pictures of the victims to other officers and (in one case) to "
+          "a friend."),
+         {"disclosure-to-third-party"}),
+    ],
+)
+def test_real_article_structures(sentences: tuple[str, ...], expected: set[str]) -> None:
+    assert slugs(*sentences) == expected
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # "a criminal record" describes a record, not a criminal who got information.
+        ("Report", "The group says those who misuse data should be given a criminal record."),
+        # The link "to" belongs to another clause.
+        ("Hearing", "He gave a false account to the inquiry and urged his girlfriend to do the "
+         "same."),
+        # Someone known to a suspect, or a suspect's relative, is not the suspect.
+        ("Hearing", "The detail was passed to someone known to the suspect."),
+        # Questions about personal social media accounts are not personal devices.
+        ("FOI", "Were the cases about personal accounts or official profiles?"),
+        # A new offence described in the abstract.
+        ("Bill", "The bill creates new offences of sharing data without authority."),
+        # Statements of policy.
+        ("Hearing", "We expect all officers to access police systems only for a policing "
+         "purpose."),
+        ("Force", "Officers must only access police systems for a policing purpose."),
+        ("Law", "It is an offence to disclose personal data without authority."),
+        # A sentence or an interview handed to someone is not information passed on.
+        ("Court", "The suspect was given a suspended sentence."),
+        ("Court", "The chief constable gave an interview to a newspaper."),
+        ("Force", "The chief constable told reporters the inquiry was continuing."),
+        # "passwords" is not the verb "pass".
+        ("Claim", "The files held passwords belonging to local businesses."),
+    ],
+)
+def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
+    assert slugs(*sentences) == set()
