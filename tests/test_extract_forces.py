@@ -528,3 +528,17 @@ def test_scans_with_a_look_ahead_find_what_the_plain_regex_finds() -> None:
         assert [m.span() for m in _indexed(phrases, case=case).finditer(text)] == [
             m.span() for m in _any(phrases, case=case).finditer(text)
         ]
+
+
+def test_a_forces_own_release_is_about_it_when_the_text_names_no_force() -> None:
+    from pathlib import Path
+
+    from breachwatch.ingest.article import ingest_text
+    from breachwatch.ingest.provenance import SourceRow
+
+    text = ("Constable dismissed for looking up a neighbour\n\n"
+            "A constable has been dismissed without notice after a misconduct hearing found he "
+            "searched our systems for details of a neighbour.\n")
+    release = SourceRow("https://www.kent.police.uk/news/2023/05/02/constable-dismissed/")
+    assert ingest_text(text, Path("a.txt"), source=release).metadata["forces"] == ["kent-police"]
+    assert ingest_text(text, Path("a.txt")).metadata["forces"] == []

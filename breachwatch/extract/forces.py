@@ -614,3 +614,11 @@ def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
         found.append(Evidence(slug, (about.get(slug) or neutral[slug]).sentence,
                               doubt if slug in named else "area-name"))
     return found
+
+
+def own_force(publisher: str) -> list[Evidence]:
+    """A force's own news release is about that force when its text names none ("an officer
+    of this force"): the force credited as publisher, with no sentence to point to."""
+    by_name = {force.name: force.slug for force in load_forces().values()}
+    slug = by_name.get(publisher)
+    return [Evidence(slug, "", "publisher")] if slug else []

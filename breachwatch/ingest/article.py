@@ -12,7 +12,7 @@ from typing import Any
 from breachwatch.extract.breaches import extract_breaches
 from breachwatch.extract.dates import DateGuess, date_from_url, infer_date
 from breachwatch.extract.evidence import HEADLINE, Evidence
-from breachwatch.extract.forces import extract_forces
+from breachwatch.extract.forces import extract_forces, own_force
 from breachwatch.extract.outcomes import extract_outcomes
 from breachwatch.extract.publisher import UNKNOWN, credit_publisher, extract_publisher
 from breachwatch.extract.standards import extract_standards
@@ -129,7 +129,7 @@ def ingest_text(text: str, path: Path, today: date | None = None,
     slug = slugify(title) or slugify(path.stem)
 
     evidence = {
-        "forces": extract_forces(title, body),
+        "forces": extract_forces(title, body) or own_force(publisher),
         "breaches": extract_breaches(title, body),
         "outcomes": extract_outcomes(title, body),
         "standards": extract_standards(title, body),
