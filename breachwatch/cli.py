@@ -15,7 +15,7 @@ from breachwatch.failures import BuildError, describe
 from breachwatch.ingest.corrections import corrections_path
 from breachwatch.ingest.run import ingest_all
 from breachwatch.parallel import start_forked
-from breachwatch.review import accept, as_json, is_true
+from breachwatch.review import accept, as_json, describe_held, is_true
 from breachwatch.schema import MetadataError
 from breachwatch.sentences import normalise_space, split_sentences
 from breachwatch.sources import copy_sources
@@ -130,6 +130,10 @@ def _review(args: argparse.Namespace, corrections: Path, console: Console) -> in
     report = ingest_all(args.seeds, args.content, corrections, console=quiet)
     articles = report.articles
     if args.action == "accept":
+        if not args.slug:
+            console.print("[red]error[/red] review accept needs the SLUG of a held article",
+                          highlight=False)
+            return 2
         found = [a for a in articles if a.metadata["slug"] == args.slug]
         if not found:
             console.print(f"[red]error[/red] no article with the slug {escape(str(args.slug))}",
@@ -145,20 +149,9 @@ def _review(args: argparse.Namespace, corrections: Path, console: Console) -> in
         return 0
     held = [a for a in articles if is_true(a.metadata.get("held"))]
     for article in held:
-        meta = article.metadata
-        print(f"{meta['slug']}  ({article.seed.name})")
-        numbered = dict(enumerate(
-            (s for p in article.paragraphs for s in _sentences(p)), start=1))
-        for reason in meta.get("review", []):
-            if not reason.startswith("hold:"):
-                continue
-            print(f"  {reason}")
-            for field, found in article.evidence.items():
-                for item in found:
-                    if item.doubt and item.slug in reason:
-                        where = next((f"s{n}" for n, s in numbered.items()
-                                      if s == item.sentence), "headline")
-                        print(f"    evidence ({field}, {where}): {item.sentence}")
+        sentences = [s for p in article.paragraphs for s in _sentences(p)]
+        print("\n".join(describe_held(article.metadata["slug"], article.seed.name,
+                                     article.metadata, article.evidence, sentences)))
     print(f"{len(held)} of {len(articles)} articles held; confirm one with: "
           "python -m breachwatch review accept SLUG")
     return 0

@@ -69,28 +69,37 @@ def _say(rule: Rule, **values: str) -> str:
     return f"{rule.kind}: " + _COMMA.sub("; ", rule.message.format(**values))
 
 
-def review_reasons(metadata: dict[str, Any], evidence: dict[str, list[Evidence]]) -> list[str]:
-    """Why an editor should check this article ("hold: ..." or "queue: ..."), in rule order."""
+def reasons_with_evidence(metadata: dict[str, Any], evidence: dict[str, list[Evidence]]
+                          ) -> dict[str, Evidence | None]:
+    """Why an editor should check this article ("hold: ..." or "queue: ..."), in rule order,
+    each with the tag and sentence it is about, if any."""
     corrected = set(as_list(metadata.get("corrected")))
-    reasons = []
+    found: dict[str, Evidence | None] = {}
     for rule in load_rules():
         if rule.field in corrected:
             continue
         if rule.doubt:
             tagged = set(as_list(metadata.get(rule.field)))
-            reasons += [_say(rule, slug=item.slug) for item in evidence.get(rule.field, [])
-                        if item.doubt == rule.doubt and item.slug in tagged]
+            for item in evidence.get(rule.field, []):
+                if item.doubt == rule.doubt and item.slug in tagged:
+                    found.setdefault(_say(rule, slug=item.slug), item)
         elif rule.values:
             value = str(metadata.get(rule.field, ""))
             if value in rule.values:
-                reasons.append(_say(rule, value=value))
+                found.setdefault(_say(rule, value=value), None)
         elif not {"outcomes", "case_status"} & corrected:
             status = str(metadata.get("case_status", ""))
-            if status in rule.statuses:
-                reasons += [_say(rule, outcome=outcome, status=status)
-                            for outcome in as_list(metadata.get("outcomes"))
-                            if outcome in rule.outcomes]
-    return list(dict.fromkeys(reasons))
+            outcomes = {item.slug: item for item in evidence.get("outcomes", [])}
+            for outcome in as_list(metadata.get("outcomes")):
+                if status in rule.statuses and outcome in rule.outcomes:
+                    found.setdefault(_say(rule, outcome=outcome, status=status),
+                                     outcomes.get(outcome))
+    return found
+
+
+def review_reasons(metadata: dict[str, Any], evidence: dict[str, list[Evidence]]) -> list[str]:
+    """Why an editor should check this article, in rule order."""
+    return list(reasons_with_evidence(metadata, evidence))
 
 
 def is_true(value: Any) -> bool:
@@ -153,3 +162,19 @@ def accept(correction_file: Path) -> bool:
     correction_file.parent.mkdir(parents=True, exist_ok=True)
     correction_file.write_text("\n".join([*kept, "reviewed: true"]) + "\n", encoding="utf-8")
     return True
+
+
+def describe_held(slug: str, seed: str, metadata: dict[str, Any],
+                  evidence: dict[str, list[Evidence]], sentences: list[str]) -> list[str]:
+    """Lines for `review`: the held article, each doubtful field's reason and the sentence it
+    rests on (sN as the page numbers it, or the headline)."""
+    lines = [f"{slug}  ({seed})"]
+    for reason, item in reasons_with_evidence(metadata, evidence).items():
+        if not reason.startswith(f"{HOLD}:"):
+            continue
+        lines.append(f"  {reason}")
+        if item is not None and item.sentence:
+            where = (f"s{sentences.index(item.sentence) + 1}" if item.sentence in sentences
+                     else "headline")
+            lines.append(f"    evidence ({where}): {item.sentence}")
+    return lines

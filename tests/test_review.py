@@ -11,7 +11,7 @@ from test_site import ROOT, build, project_copy
 
 from breachwatch.cli import main
 from breachwatch.extract.evidence import Evidence
-from breachwatch.review import accept, as_json, review_reasons, with_review
+from breachwatch.review import accept, as_json, describe_held, review_reasons, with_review
 
 # Our own text, shaped like a real report whose headline and body disagree.
 CONFLICTING = """Sergeant cleared of misconduct over database searches
@@ -124,3 +124,18 @@ def test_publish_unreviewed_shows_a_notice(tmp_path: Path) -> None:
     page = dirs["output"] / "articles" / SLUG / "index.html"
     assert "Not checked by an editor" in page.read_text()
     assert (dirs["output"] / "sources" / "zz_conflicting.txt").is_file()
+
+
+def test_the_listing_gives_each_reason_its_sentence() -> None:
+    body = ["He was cleared at a hearing.", "He was later dismissed."]
+    evidence = {"case_status": [Evidence("not-proven", body[0], "conflict")],
+                "outcomes": [Evidence("dismissed", body[1])]}
+    meta = metadata(case_status="not-proven", outcomes=["dismissed"])
+    lines = describe_held("a-slug", "a.txt", meta, evidence, body)
+    assert lines == [
+        "a-slug  (a.txt)",
+        "  hold: status not-proven: the text also reports a decision the other way",
+        "    evidence (s1): He was cleared at a hearing.",
+        "  hold: outcome dismissed is reported but the status is not-proven",
+        "    evidence (s2): He was later dismissed.",
+    ]
