@@ -466,6 +466,8 @@ class ArticleText:
     text: str
     sentences: list[str]
     starts: list[int]
+    # Each cue table's matches, found once: several extractors read the outcomes.
+    found: dict[int, list[Match]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, title: str, paragraphs: list[str]) -> ArticleText:
@@ -509,13 +511,16 @@ class Match:
 
 
 def find_all(article: ArticleText, patterns: CueTable) -> list[Match]:
-    """Every cue match of every term in an article, in text order."""
-    found = []
-    for slug, matches in patterns.finditer(article.text).items():
-        for m in matches:
-            sentence, offset = article.locate(m.start())
-            found.append(Match(slug, m.start(), m.end(), sentence, offset))
-    return sorted(found, key=lambda m: (m.start, m.slug))
+    """Every cue match of every term in an article, in text order (searched once per table)."""
+    key = id(patterns)  # tables are compiled once per process and never freed
+    if key not in article.found:
+        found = []
+        for slug, matches in patterns.finditer(article.text).items():
+            for m in matches:
+                sentence, offset = article.locate(m.start())
+                found.append(Match(slug, m.start(), m.end(), sentence, offset))
+        article.found[key] = sorted(found, key=lambda m: (m.start, m.slug))
+    return article.found[key]
 
 
 def longest_matches(article: ArticleText, patterns: CueTable) -> list[Match]:
