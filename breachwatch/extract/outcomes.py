@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
@@ -85,6 +85,7 @@ def _qualifiers() -> tuple[CueSet, CueSet, CueSet]:
     )
 
 
+@lru_cache(maxsize=4096)  # outcomes and status ask about the same cues of one article
 def is_qualified(sentence: str, start: int) -> bool:
     """Tell whether the words before a cue make it a possibility or deny it, or the sentence
     before it lists what could happen ("if proven, ... dismissal, a final written warning")."""
