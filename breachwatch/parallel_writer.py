@@ -20,12 +20,14 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from feedgenerator import get_tag_uri
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from breachwatch.failures import describe
 from breachwatch.page_reuse import PageReuse, PreviousOrRendered
 from breachwatch.parallel import cores, start_forked, wait_all
+from breachwatch.schema import SHOWN_CONFIDENCES
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
 logger = logging.getLogger("pelican.writers")
@@ -60,6 +62,11 @@ class _ErrorPipe(logging.Handler):
         """Write the message as one line (newlines flattened)."""
         message = " ".join(record.getMessage().split())
         os.write(self.fd, (message + "\n").encode("utf-8", "replace"))
+
+
+def _dated(article: Any) -> bool:
+    """Tell whether an article's date is shown to readers, not only guessed."""
+    return article.metadata.get("date_confidence", "high") in SHOWN_CONFIDENCES
 
 
 class ParallelWriter(Writer):
@@ -112,8 +119,22 @@ class ParallelWriter(Writer):
             if fresh and self.reuse.feed(path, items, details):
                 self._written_files.add(complete)
                 return None
+        self.latest_dated = max((a.date for a in context.get("articles", []) if _dated(a)),
+                                default=None)
         return super().write_feed(elements, context, path, url, feed_type, override_output,
                                   feed_title)
+
+    def _add_item_to_the_feed(self, feed, item) -> None:
+        """Pelican's feed entry; an article whose date is only guessed gets no publication date
+        (a guess is not a date) and, as Atom needs an update time, the newest date the site
+        shows: it was on the site by then, and the build stays reproducible."""
+        super()._add_item_to_the_feed(feed, item)
+        if _dated(item):
+            return
+        entry = feed.items[-1]
+        entry["updateddate"] = getattr(self, "latest_dated", None) or entry["pubdate"]
+        entry["pubdate"] = None
+        entry["unique_id"] = get_tag_uri(entry["link"], None)  # its id names no date
 
     def _paths(self, calls: list[_Call]) -> list[str]:
         """Absolute output paths of held-back calls."""

@@ -264,3 +264,25 @@ def test_a_content_folder_not_yet_made_is_made_by_the_build(tmp_path) -> None:
     assert build(dirs) == 0
     built = list((dirs["output"] / "articles").glob("*/index.html"))
     assert len(built) == len(list(SEEDS.glob("*.txt")))
+
+
+UNDATED = """Constable given final written warning over records searches
+
+A Gwent Police constable has been given a final written warning after a misconduct hearing found
+he had looked up a neighbour on police systems without a policing purpose.
+
+The hearing was told the constable ran the searches on four occasions.
+"""
+
+
+def test_an_undated_article_shows_no_placeholder_date_anywhere(tmp_path) -> None:
+    dirs = project_copy(tmp_path)
+    (dirs["seeds"] / "zz_undated.txt").write_text(UNDATED, encoding="utf-8")
+    assert build(dirs) == 0
+    records = json.loads((dirs["output"] / "data" / "articles.json").read_text())
+    (record,) = [r for r in records if r["seed"] == "zz_undated.txt"]
+    assert record["date"] is None and record["date_confidence"] == "none"
+    assert "Date unknown" in visible_text(dirs["output"] / record["url"] / "index.html")
+    for path in dirs["output"].rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".xml", ".json", ".csv"}:
+            assert "1970" not in path.read_text(encoding="utf-8"), path
