@@ -111,16 +111,17 @@ class ParallelWriter(Writer):
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
         """Link an unchanged feed from the previous build, or write it as Pelican does."""
+        self.latest_dated = max((a.date for a in context.get("articles", []) if _dated(a)),
+                                default=None)
         if path and not override_output:
             complete = sanitised_join(self.output_path, path)
             fresh = complete not in self._written_files and complete not in self._overridden_files
             items = elements[: self.settings["FEED_MAX_ITEMS"]]
-            details = (url, feed_type, feed_title, [context.get(name) for name in FEED_CONTEXT])
+            details = (url, feed_type, feed_title, [context.get(name) for name in FEED_CONTEXT],
+                       str(self.latest_dated))  # the update time of its undated entries
             if fresh and self.reuse.feed(path, items, details):
                 self._written_files.add(complete)
                 return None
-        self.latest_dated = max((a.date for a in context.get("articles", []) if _dated(a)),
-                                default=None)
         return super().write_feed(elements, context, path, url, feed_type, override_output,
                                   feed_title)
 
