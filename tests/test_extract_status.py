@@ -154,3 +154,27 @@ def test_a_verdict_resting_on_one_cue_deep_in_the_text_is_doubted() -> None:
          "A spokesperson declined to comment further.",
          "He was later given a final written warning."])
     assert (found.slug, found.doubt) == ("proven", "one-cue")
+
+
+def test_phone_numbers_times_ages_and_references_are_not_counts() -> None:
+    assert not counts_something("Tel No: 020 7946 0958 Fax No: 020 7946 0959")
+    assert not counts_something("Last updated: Friday, 3 March, 2017, 09:41 GMT")
+    assert not counts_something("A 42-year-old woman and a 38-year-old man were questioned.")
+    assert not counts_something("It serves young people aged between 11 and 16.")
+    assert not counts_something("Case numbers 201903311 and 201903312 were joined.")
+    assert not counts_something("It was withheld under section 40 and section 31 of the Act.")
+
+
+def test_counts_in_words_support_figures_in_digits() -> None:
+    assert status(
+        "Force tops table for data breaches",
+        "The force recorded 212 breaches of data protection rules in four years.",
+        "Eleven officers were dismissed and six staff resigned, the figures show.",
+        "Three officers were convicted of offences, according to the report.",
+    ) == "statistics"
+    assert status(
+        "Two officers cleared of leaking to a neighbour",
+        "Two officers were cleared at a hearing after being accused of leaking records.",
+        "Three colleagues gave evidence to the panel.",
+        "Four witnesses were called.",
+    ) == "not-proven"

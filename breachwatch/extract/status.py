@@ -23,16 +23,28 @@ from breachwatch.extract.outcomes import is_qualified, load_outcomes, outcome_pa
 _FILE = "statuses.yaml"
 SLUGS = ("alleged", "proven", "not-proven", "statistics")
 # A number that is a count: not a year, not a day of a month, not an ordinal.
-# A number that is a count: not part of a web address or a date written with slashes.
+# A number that is a count: not part of a web address, a date written with slashes or a time.
 _NUMBER = re.compile(
-    r"(?<![\w.,£$/])\d{1,3}(?:,\d{3})+(?![\w,/])|(?<![\w.,£$/])\d+(?:\.\d+)?(?![\w.,]\d|\w|/)"
+    r"(?<![\w.,£$/])\d{1,3}(?:,\d{3})+(?![\w,/])"
+    r"|(?<![\w.,£$/])(?<!\d:)(?<!\d )\d+(?:\.\d+)?(?![\w.,:]\d|\w|/)"
 )
+# Digits that can be a count: no leading zero, and not a run of six or more (a reference).
+_COUNT_LIKE = re.compile(r"(?!0\d)(?:\d{1,5}(?:\.\d+)?|\d{1,3}(?:,\d{3})+)\Z")
+# A number joined to a word is an adjective, not a count: "a 50-year-old", "an 18-month ban".
+_COMPOUND = re.compile(r"-[A-Za-z]")
+# Numbers written as words, as reports give small counts ("four officers were sacked"); "one"
+# is left out, as it mostly means "a".
+_NUMBER_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
+    r"seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|"
+    r"hundreds?|thousands?)\b", re.IGNORECASE)
 # A number that follows "=" or a colon is a table's cell: "Dismissed = 5", "Officers: 12".
 _CELL_BEFORE = re.compile(r"(?:=|[A-Za-z)]\s*:)\s*\Z")
 # A number after one of these words is a reference, not a count: "section 40", "rule 7".
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:sections?|s|article|regulations?|paragraph|para|rule|schedule|chapter|part|no|"
-    r"number|ref|reference|question|item)\.?\s*\Z", re.IGNORECASE)
+    r"number|ref|reference|question|item|tel|telephone|phone|fax|aged?|ages|between)\.?:?\s*\Z",
+    re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
@@ -151,21 +163,35 @@ def counts_something(sentence: str) -> bool:
     counts = 0
     for number in _NUMBER.finditer(sentence):
         text = number.group()
-        if _is_year(text) or _month_before(sentence, number.start()):
+        if _is_year(text) or _month_before(sentence, number.start()) or not _COUNT_LIKE.match(
+                text):  # a phone number's, a code's or a case reference's digits
             continue
         before = sentence[max(0, number.start() - 12):number.start()]
-        if _REFERENCE_BEFORE.search(before):
+        after = sentence[number.end() :]
+        if _REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after) or _COMPOUND.match(after):
             continue
         if _CELL_BEFORE.search(before):
             return True
-        after = sentence[number.end() :]
-        if _DATE_AFTER.match(after):
-            continue
         window = " ".join(m.group() for m in islice(WORD.finditer(after), _WORDS_AFTER))
         if counted.search(window):
             return True
         counts += 1
     return counts >= COUNTS_IN_A_LIST
+
+
+def _counted_in_words(article: ArticleText) -> list[str]:
+    """Sentences giving a count in words of something counted ("four officers were sacked")."""
+    _, counted = _statistics_rules()
+    found: list[str] = []
+    for match in _NUMBER_WORDS.finditer(article.text):
+        sentence, offset = article.locate(match.start())
+        if found and found[-1] == sentence:
+            continue
+        after = sentence[offset + len(match.group()):]
+        window = " ".join(m.group() for m in islice(WORD.finditer(after), _WORDS_AFTER))
+        if counted.search(window):
+            found.append(sentence)
+    return found
 
 
 def _first_cue(slug: str, article: ArticleText) -> Evidence | None:
@@ -270,10 +296,10 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     opening = _opening_sentences()
     figures = [article.sentences[number] for number in _with_digits(article)]
     figures = [s for s in figures if counts_something(s)]
-    questions = _statistics_questions()
-    figures += [s for s in dict.fromkeys(article.locate(m.start())[0]
-                                         for m in questions.finditer(article.text))
-                if s not in figures]
+    questions = [article.locate(m.start())[0]
+                 for m in _statistics_questions().finditer(article.text)]
+    in_words = _counted_in_words(article) if figures else []  # with a figure in digits too
+    figures += [s for s in dict.fromkeys([*questions, *in_words]) if s not in figures]
     decisions = _decisions(article)
     one_case = any(d.number == 0 for d in decisions) and not counts_something(title)
     if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
