@@ -30,6 +30,7 @@ class Rule:
     field: str = ""
     doubt: str = ""
     values: tuple[str, ...] = ()
+    empty: bool = False
     outcomes: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
 
@@ -38,16 +39,16 @@ def _parse_rule(kind: str, entry: Any, index: int) -> Rule:
     """Validate one rule; errors name the list and the entry."""
     where = f"{kind} rule {index + 1}"
     require(isinstance(entry, dict), _FILE, f"{where} must be a mapping")
-    known = {"field", "doubt", "values", "outcomes", "statuses", "message"}
+    known = {"field", "doubt", "values", "empty", "outcomes", "statuses", "message"}
     require(not set(entry) - known, _FILE, f"{where}: unknown key(s) {sorted(set(entry) - known)}")
     require(isinstance(entry.get("message"), str), _FILE, f"{where}: 'message' missing")
     rule = Rule(kind, entry["message"], str(entry.get("field", "")), str(entry.get("doubt", "")),
-                tuple(entry.get("values") or ()), tuple(entry.get("outcomes") or ()),
-                tuple(entry.get("statuses") or ()))
+                tuple(entry.get("values") or ()), entry.get("empty") is True,
+                tuple(entry.get("outcomes") or ()), tuple(entry.get("statuses") or ()))
     shapes = [bool(rule.field and rule.doubt), bool(rule.field and rule.values),
-              bool(rule.outcomes and rule.statuses)]
-    require(sum(shapes) == 1, _FILE,
-            f"{where}: give field + doubt, field + values, or outcomes + statuses")
+              bool(rule.field and rule.empty), bool(rule.outcomes and rule.statuses)]
+    require(sum(shapes) == 1, _FILE, f"{where}: give field + doubt, field + values, "
+            "field + empty: true, or outcomes + statuses")
     return rule
 
 
@@ -87,6 +88,9 @@ def reasons_with_evidence(metadata: dict[str, Any], evidence: dict[str, list[Evi
             value = str(metadata.get(rule.field, ""))
             if value in rule.values:
                 found.setdefault(_say(rule, value=value), None)
+        elif rule.empty:
+            if not as_list(metadata.get(rule.field)):
+                found.setdefault(_say(rule), None)
         elif not {"outcomes", "case_status"} & corrected:
             status = str(metadata.get("case_status", ""))
             outcomes = {item.slug: item for item in evidence.get("outcomes", [])}

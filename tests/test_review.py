@@ -25,7 +25,8 @@ SLUG = "sergeant-cleared-of-misconduct-over-database-searches"
 
 
 def metadata(**fields) -> dict:
-    base = {"case_status": "proven", "outcomes": [], "forces": [], "date_confidence": "high",
+    base = {"case_status": "proven", "outcomes": [], "forces": ["norfolk-constabulary"],
+            "breaches": ["unauthorised-access"], "date_confidence": "high",
             "publisher": "Example News"}
     return {**base, **fields}
 
@@ -39,12 +40,13 @@ def test_extractor_doubts_hold_only_for_tags_still_given() -> None:
     doubted = {"forces": [Evidence("essex-police", "Essex 98; Kent 57.", "area-name")]}
     assert review_reasons(metadata(forces=["essex-police"]), doubted) == [
         "hold: force essex-police found only by a bare area name in a list of figures"]
-    assert review_reasons(metadata(forces=[]), doubted) == []
+    assert review_reasons(metadata(forces=["kent-police"]), doubted) == []
 
 
 def test_missing_facts_only_queue() -> None:
-    found = with_review(metadata(date_confidence="none", publisher="unknown"), {})
-    assert found["review"] == ["queue: date confidence is none", "queue: publisher unknown"]
+    found = with_review(metadata(date_confidence="none", publisher="unknown", forces=[]), {})
+    assert found["review"] == ["queue: date confidence is none", "queue: publisher unknown",
+                               "queue: no police force found"]
     assert "held" not in found
 
 
