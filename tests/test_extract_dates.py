@@ -21,10 +21,11 @@ def test_weekday_fixes_the_year_of_an_announced_hearing() -> None:
         "The officer was accused of misconduct between March 2019 and December 2020.",
         "The allegations will be heard from Tuesday, September 26 to Wednesday, October 4.",
     )
-    # Published before the hearing it announces: the hearing's year, never its day.
+    # Published before the hearing it announces: the hearing's year, never its day; a hearing
+    # late in the year was likely announced the same year.
     assert (result.date.year, result.precision, result.rule) == (
         2023, "year", "before-announced-event")
-    assert result.confidence == "low"
+    assert result.confidence == "medium"
     assert result.basis == "before Tuesday, September 26"
 
 
@@ -139,3 +140,21 @@ def test_a_date_line_under_the_by_line_wins() -> None:
 def test_a_date_label_opening_run_together_lines_is_a_date_line() -> None:
     result = guess("date 2022-04-05 A constable was dismissed after a hearing on 4 April.")
     assert (result.date, result.rule) == (date(2022, 4, 5), "dateline")
+
+
+def test_a_hearing_early_in_the_year_leaves_the_year_open() -> None:
+    result = guess("The officer was accused of misconduct in 2021.",
+                   "The hearing will be held on Tuesday, January 18.")
+    assert (result.date.year, result.confidence) == (2022, "low")
+
+
+def test_between_an_event_and_one_in_a_later_year_the_year_is_open() -> None:
+    result = guess("He was charged on 9 December 2020.",
+                   "He will appear in court on Tuesday, 26 January 2021.")
+    assert (result.date, result.confidence) == (date(2020, 12, 9), "low")
+
+
+def test_a_weekday_with_its_date_in_brackets() -> None:
+    result = guess("The misconduct happened in 2021.",
+                   "The hearing will be held on Thursday (April 28) at headquarters.")
+    assert (result.date.year, result.confidence) == (2022, "medium")

@@ -118,3 +118,13 @@ def test_source_url_is_kept_and_the_publisher_listed_wins() -> None:
     metadata = ingest_text(RELEASE, Path("a.txt"), TODAY, source).metadata
     assert metadata["source_url"] == "https://www.bbc.co.uk/news/uk-1"
     assert metadata["publisher"] == "Example Weekly"
+
+
+def test_web_address_dates_of_other_shapes() -> None:
+    from breachwatch.extract.dates import date_from_url
+
+    stamp = date_from_url("https://news.example.net/articles/Force+fined+03052019104500?open")
+    assert (stamp.date, stamp.precision) == (date(2019, 5, 3), "day")
+    archive = date_from_url("https://records.example.org/Commons/1989-11-02/debates/a1b2")
+    assert archive.date == date(1989, 11, 2)  # an archive may date a page before the web
+    assert date_from_url("https://news.example.org/n/19890305/x") is None  # an id, not a date

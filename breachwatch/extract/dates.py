@@ -27,6 +27,8 @@ NUMBER_WORDS = {
     )
 }
 UNDATED = date(1970, 1, 1)
+# An event announced for the first months of a year may have been announced the year before.
+EARLY_MONTHS = 2
 
 
 
@@ -59,8 +61,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b"), _HAS_YEAR),
     # Numeric dates are read the British way, day first: 02/05/2022 is 2 May 2022.
     ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.]{_Y}\b"), _HAS_YEAR),
-    ("weekday", re.compile(rf"\b{_WD},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I), _HAS_DAY),
-    ("weekday", re.compile(rf"\b{_WD},?\s+{_M}\s+{_D}\b", re.I), _HAS_DAY),
+    ("weekday", re.compile(rf"\b{_WD},?\s+\(?(?:the\s+)?{_D}(?:\s+of)?\s+{_M}\b", re.I),
+     _HAS_DAY),
+    ("weekday", re.compile(rf"\b{_WD},?\s+\(?{_M}\s+{_D}\b", re.I), _HAS_DAY),
     ("relative-month", re.compile(rf"\b{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I),
      _HAS_YEAR_WORD),
     ("my", re.compile(rf"\b{_M}\s+(?:of\s+|in\s+)?{_Y}\b", re.I), _HAS_YEAR),
@@ -97,16 +100,22 @@ _LINE_REST = re.compile(
 _THE_AT_END = re.compile(r"\sthe\Z", re.I)
 
 
-# A date in a web address's path: /2012/01/13/ or 2016-07-06 delimited by anything but a digit,
-# /20160706 opening a path segment (a number ending a slug, "cop-jailed-20110512", is the id
-# many publishers give an article), /2022/04/, or a year alone as a whole segment (/2021/).
+# A date in a web address's path: /2012/01/13/ or 2016-07-06 delimited by anything but a digit
+# (an archive's address may date a page from before the web), /20160706 opening a path segment
+# (a number ending a slug, "cop-jailed-20110512", is the id many publishers give an article),
+# a British date-time stamp of 14 digits (day, month, year, then hh mm ss: 22042016092000),
+# /2022/04/, or a year alone as a whole segment (/2021/).
 _URL_DATES = (
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]\d)[/_-](?P<d>[0-3]\d)(?!\d)"),
-    re.compile(r"(?<=/)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
-    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
-    re.compile(r"/(?P<y>(?:19|20)\d\d)/"),
+    (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), True),
+    (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/_](?P<m>[01]\d)[/_](?P<d>[0-3]\d)(?!\d)"), False),
+    (re.compile(r"(?<=/)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"), False),
+    (re.compile(r"(?<!\d)(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d\d)[0-2]\d[0-5]\d[0-5]\d"
+                r"(?!\d)"), False),
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"), False),
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)/"), False),
 )
-# Web addresses are not older than this: an 8-digit number before it is an id, not a date.
+# Web addresses are not older than this: a number before it is an id, not a date; only a date
+# written with dashes may be older.
 _FIRST_WEB_YEAR = 1994
 
 
@@ -327,10 +336,13 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     latest = max(past, key=lambda m: (m.end, m.precise), default=None)
     upcoming = min((m for m in future if m.precise), key=lambda m: m.start, default=None)
     if upcoming and (latest is None or (upcoming.start > latest.end and not latest.precise)):
-        # Published before the event it announces, and not after today: a year at best.
+        # Published before the event it announces, and not after today: a year at best, and
+        # likely the event's own year unless the event falls early in it.
+        year = min(upcoming.start.year, today.year)
+        likely = upcoming.start.month >= EARLY_MONTHS + 1 and year == upcoming.start.year
         return DateGuess(
-            date(min(upcoming.start.year, today.year), 1, 1), f"before {upcoming.phrase}",
-            "before-announced-event", "low", "year",
+            date(year, 1, 1), f"before {upcoming.phrase}", "before-announced-event",
+            "medium" if likely else "low", "year",
         )
     relative = [m for m in mentions if not re.search(r"\d{4}", m.phrase)]
     if publication_year and relative and (latest is None or latest.end.year < publication_year):
@@ -342,7 +354,9 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             "year",
         )
     if latest:
-        confidence = "medium" if latest.precise else "low"
+        # Between the last event and one still to come in a later year: the year is open.
+        straddles = upcoming is not None and upcoming.start.year > latest.end.year
+        confidence = "medium" if latest.precise and not straddles else "low"
         return DateGuess(
             latest.end, latest.phrase, "latest-dated-event", confidence, _precision(latest)
         )
@@ -353,12 +367,13 @@ def date_from_url(url: str, today: date | None = None) -> DateGuess | None:
     """The publication date written in a web address's path, if it has a plausible one."""
     today = today or date.today()
     path = urlsplit(url).path
-    for pattern in _URL_DATES:
+    for pattern, any_year in _URL_DATES:
         for match in pattern.finditer(path):
             groups = match.groupdict()
             year = int(groups["y"])
             month, day = int(groups.get("m") or 1), int(groups.get("d") or 1)
-            if not (_FIRST_WEB_YEAR <= year and 1 <= month <= 12 and _valid(year, month, day)):
+            if not ((any_year or _FIRST_WEB_YEAR <= year) and 1 <= month <= 12
+                    and _valid(year, month, day)):
                 continue
             when = date(year, month, day)
             if when > today:
