@@ -158,3 +158,22 @@ def test_a_weekday_with_its_date_in_brackets() -> None:
     result = guess("The misconduct happened in 2021.",
                    "The hearing will be held on Thursday (April 28) at headquarters.")
     assert (result.date.year, result.confidence) == (2022, "medium")
+
+
+def test_an_event_late_in_december_leaves_the_year_open() -> None:
+    assert guess("The hearing was held on 20 December 2023.").confidence == "low"
+
+
+def test_the_year_named_as_this_year() -> None:
+    result = guess("The laptop was lost in February this year (2012).")
+    assert (result.date.year, result.confidence, result.precision) == (2012, "medium", "year")
+
+
+def test_the_end_of_a_period_of_the_years_stated() -> None:
+    result = guess("Over the last three years, from May 2009 to May 2012, 40 breaches were found.")
+    assert (result.date.year, result.rule) == (2012, "period-end")
+
+
+def test_a_date_line_glued_to_its_label() -> None:
+    result = guess("News12th March 2021", "The constable was cleared in 2019.")
+    assert (result.date, result.rule) == (date(2021, 3, 12), "dateline")

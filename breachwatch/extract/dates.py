@@ -29,6 +29,7 @@ NUMBER_WORDS = {
 UNDATED = date(1970, 1, 1)
 # An event announced for the first months of a year may have been announced the year before.
 EARLY_MONTHS = 2
+LATE_DECEMBER = 15
 
 
 
@@ -57,6 +58,9 @@ _HAS_YEAR_WORD = re.compile("year")
 PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
      _HAS_YEAR),
+    # A day glued to the label before it on a scraped date line ("News9th October 2024").
+    ("dmy", re.compile(rf"(?<=[a-z])(?P<d>[0-3]?\d)(?:st|nd|rd|th)\s+{_M},?\s+{_Y}\b", re.I),
+     _HAS_YEAR),
     ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b", re.I), _HAS_YEAR),
     ("iso", re.compile(rf"\b{_Y}-(?P<n_m>[01]\d)-(?P<d>[0-3]\d)\b"), _HAS_YEAR),
     # Numeric dates are read the British way, day first: 02/05/2022 is 2 May 2022.
@@ -84,14 +88,18 @@ _DURATION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|next|upcoming)\b", re.I
 )
-_PERIOD_END = re.compile(r"\b(?:between|from|since)\b[^.;]*\b(?:and|to|until|till)\s+(?:the\s+)?$",
-                         re.I)
+_PERIOD_END = re.compile(
+    r"\b(?:between|from|since|period)\b[^.;]*\b(?:and|to|until|till)\s+(?:the\s+)?$", re.I)
 _PERIOD_START = re.compile(rf"\b(?:between|from)\s+(?:{_M}\s+)?{_Y}\s+(?:and|to)\s+$", re.I)
 # "since" (and "the") ending a text once trailing spaces are stripped: see _since_before.
 _SINCE_AT_END = re.compile(r"(?<!\w)since\Z", re.I)
 # A date line under the headline or by-line: a day-precise date in one of the first sentences
 # with nothing around it but a "date" label, a time, a time zone, a by-line or separators.
 _DATELINE_SENTENCES = 6
+_GLUED_LABEL = re.compile(r"\s*[A-Za-z]+")
+# "this year (2010)", "last year, 2009": the text names the year it was written in, or the one
+# before it.
+_YEAR_NAMED = re.compile(r"\b(?P<rel>this|last)\s+year,?\s*\(?(?P<y>(?:19|20)\d\d)\b", re.I)
 _DAY_KINDS = frozenset({"dmy", "mdy", "iso", "numeric"})
 _LINE_LABEL = re.compile(r"\s*(?:date|dated)\s*:?\s*\Z", re.I)
 _LINE_REST = re.compile(
@@ -225,6 +233,8 @@ def _alone(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[:match.start()], sentence[match.end():]
     if _LINE_LABEL.match(before):
         return True  # "date 2022-04-05" opening a page whose lines were run together
+    if _GLUED_LABEL.fullmatch(before) and not after.strip():
+        return True  # "News9th October 2024": a label and its date line run together
     return bool(_LINE_REST.match(before) and _LINE_REST.match(after))
 
 
@@ -344,6 +354,12 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             date(year, 1, 1), f"before {upcoming.phrase}", "before-announced-event",
             "medium" if likely else "low", "year",
         )
+    named = next((m for s, needs in zip(sentences, held, strict=True)
+                  if _HAS_YEAR_WORD in needs for m in _YEAR_NAMED.finditer(s)), None)
+    if named is not None:
+        year = int(named["y"]) + (named["rel"].lower() == "last")
+        if year <= today.year:
+            return DateGuess(date(year, 1, 1), named.group(0), "year-named", "medium", "year")
     relative = [m for m in mentions if not re.search(r"\d{4}", m.phrase)]
     if publication_year and relative and (latest is None or latest.end.year < publication_year):
         return DateGuess(
@@ -354,9 +370,17 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
             "year",
         )
     if latest:
-        # Between the last event and one still to come in a later year: the year is open.
-        straddles = upcoming is not None and upcoming.start.year > latest.end.year
+        # Between the last event and one still to come in a later year, or after an event
+        # late in December (reported in the new year as often as not): the year is open.
+        straddles = (upcoming is not None and upcoming.start.year > latest.end.year) or (
+            latest.end.month == 12 and latest.end.day > LATE_DECEMBER)
         confidence = "medium" if latest.precise and not straddles else "low"
+        # Figures "over the last three years" from May 2008 to May 2011: written in 2011.
+        spans_period = any(latest.end.year - length in explicit_years for length in durations)
+        if confidence == "low" and spans_period and not straddles:
+            return DateGuess(date(latest.end.year, 1, 1),
+                             f"{latest.phrase} (the end of a period of {max(durations)} years)",
+                             "period-end", "medium", "year")
         return DateGuess(
             latest.end, latest.phrase, "latest-dated-event", confidence, _precision(latest)
         )
