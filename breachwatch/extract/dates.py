@@ -345,7 +345,10 @@ def infer_date(title: str, paragraphs: list[str], today: date | None = None) -> 
     future = [m for m in mentions if m.future and not m.since]
     latest = max(past, key=lambda m: (m.end, m.precise), default=None)
     upcoming = min((m for m in future if m.precise), key=lambda m: m.start, default=None)
-    if upcoming and (latest is None or (upcoming.start > latest.end and not latest.precise)):
+    later_year = upcoming is not None and latest is not None and (
+        upcoming.start.year > latest.end.year)
+    if upcoming and (latest is None or (upcoming.start > latest.end and not latest.precise)
+                     or later_year):
         # Published before the event it announces, and not after today: a year at best, and
         # likely the event's own year unless the event falls early in it.
         year = min(upcoming.start.year, today.year)
