@@ -128,3 +128,12 @@ def test_web_address_dates_of_other_shapes() -> None:
     archive = date_from_url("https://records.example.org/Commons/1989-11-02/debates/a1b2")
     assert archive.date == date(1989, 11, 2)  # an archive may date a page before the web
     assert date_from_url("https://news.example.org/n/19890305/x") is None  # an id, not a date
+
+
+def test_a_disclosure_logs_request_number_gives_the_year() -> None:
+    from breachwatch.extract.dates import date_from_url
+
+    found = date_from_url("https://foi.example.police.uk/discipline-records-foi-3187_19/")
+    assert (found.date.year, found.precision, found.confidence) == (2019, "year", "medium")
+    # Only on a disclosure log: elsewhere a number ending a slug is an id.
+    assert date_from_url("https://news.example.co.uk/officer-sacked-3187_19/") is None

@@ -122,6 +122,11 @@ _URL_DATES = (
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"), False),
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/"), False),
 )
+# A freedom of information disclosure log's reference ends with the request's year:
+# "employee-discipline-foi-4624_14", "...-data-systems-18320" (request 183/20).
+_FOI_LOG = re.compile(r"foi|freedom-of-information|disclosure-log", re.I)
+_FOI_REFERENCE = re.compile(r"(?<![\d])\d{1,5}[_-]?(?P<yy>\d\d)/?$")
+FOI_ACT_YEAR = 2005
 # Web addresses are not older than this: a number before it is an id, not a date; only a date
 # written with dashes may be older.
 _FIRST_WEB_YEAR = 1994
@@ -408,6 +413,12 @@ def date_from_url(url: str, today: date | None = None) -> DateGuess | None:
             precision = "day" if groups.get("d") else "month" if groups.get("m") else "year"
             return DateGuess(when, f"the web address ({match.group(0).strip('/')})", "url",
                              "high", precision)
+    reference = _FOI_REFERENCE.search(path) if _FOI_LOG.search(url) else None
+    if reference:
+        year = 2000 + int(reference["yy"])
+        if FOI_ACT_YEAR <= year <= today.year:
+            return DateGuess(date(year, 1, 1), f"the request number in the web address "
+                             f"({reference.group(0).strip('/')})", "url", "medium", "year")
     return None
 
 
