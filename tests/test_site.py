@@ -278,11 +278,19 @@ The hearing was told the constable ran the searches on four occasions.
 def test_an_undated_article_shows_no_placeholder_date_anywhere(tmp_path) -> None:
     dirs = project_copy(tmp_path)
     (dirs["seeds"] / "zz_undated.txt").write_text(UNDATED, encoding="utf-8")
+    guessed = UNDATED.replace("Constable given", "Sergeant given").replace(
+        "four occasions.", "four occasions in March 2021.")
+    (dirs["seeds"] / "zz_guessed.txt").write_text(guessed, encoding="utf-8")
     assert build(dirs) == 0
     records = json.loads((dirs["output"] / "data" / "articles.json").read_text())
     (record,) = [r for r in records if r["seed"] == "zz_undated.txt"]
     assert record["date"] is None and record["date_confidence"] == "none"
     assert "Date unknown" in visible_text(dirs["output"] / record["url"] / "index.html")
+    # A month the text mentions is a clue, not a publication date.
+    (clue,) = [r for r in records if r["seed"] == "zz_guessed.txt"]
+    assert clue["date"] is None and clue["date_confidence"] == "low"
+    text = visible_text(dirs["output"] / clue["url"] / "index.html")
+    assert "Date unknown" in text and "the nearest clue in the text: “March 2021”" in text
     for path in dirs["output"].rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xml", ".json", ".csv"}:
             assert "1970" not in path.read_text(encoding="utf-8"), path
