@@ -111,8 +111,10 @@ class ParallelWriter(Writer):
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
         """Link an unchanged feed from the previous build, or write it as Pelican does."""
-        self.latest_dated = max((a.date for a in context.get("articles", []) if _dated(a)),
-                                default=None)
+        articles = context.get("articles", [])
+        if getattr(self, "dated_from", None) is not articles:  # once a build, not once a feed
+            self.dated_from = articles
+            self.latest_dated = max((a.date for a in articles if _dated(a)), default=None)
         if path and not override_output:
             complete = sanitised_join(self.output_path, path)
             fresh = complete not in self._written_files and complete not in self._overridden_files
