@@ -178,3 +178,10 @@ def test_counts_in_words_support_figures_in_digits() -> None:
         "Three colleagues gave evidence to the panel.",
         "Four witnesses were called.",
     ) == "not-proven"
+
+
+def test_alleged_with_no_allegation_or_decision_is_doubted() -> None:
+    found = extract_status("Force data released", ["The force published its figures today."])
+    assert (found.slug, found.doubt) == ("alleged", "no-cue")
+    accused = extract_status("Officer accused", ["It is alleged he looked up a neighbour."])
+    assert (accused.slug, accused.doubt) == ("alleged", "")

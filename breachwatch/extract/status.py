@@ -307,4 +307,4 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
         return Evidence("statistics", figures[0])
     if decisions:
         return _decide(decisions, opening)
-    return _first_cue("alleged", article) or Evidence("alleged", "")
+    return _first_cue("alleged", article) or Evidence("alleged", "", "no-cue")
