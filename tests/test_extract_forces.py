@@ -374,7 +374,6 @@ def test_an_area_named_in_full_elsewhere_has_no_doubt() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Officers in Cumbria were praised for their honesty.",  # no figures
         "Jo Bell, 52, of Market Harborough, Leicestershire, was jailed for 14 months on 3 May "
         "after 2 earlier warnings.",  # a home town
         "The 29-year-old from Bridgwater, Somerset, who grew up in Dorset, admitted 3 "
@@ -542,3 +541,17 @@ def test_a_forces_own_release_is_about_it_when_the_text_names_no_force() -> None
     release = SourceRow("https://www.kent.police.uk/news/2023/05/02/constable-dismissed/")
     assert ingest_text(text, Path("a.txt"), source=release).metadata["forces"] == ["kent-police"]
     assert ingest_text(text, Path("a.txt")).metadata["forces"] == []
+
+
+def test_an_areas_officers_stand_for_its_force() -> None:
+    found = extract_forces("Officers disciplined over records searches",
+                           ["More than 40 police officers in the Thames Valley have been "
+                            "disciplined for misusing police systems."])
+    assert [(e.slug, e.doubt) for e in found] == [("thames-valley-police", "area-name")]
+
+
+def test_two_areas_named_as_constabularies_are_both_forces() -> None:
+    found = extract_forces("Victims' details released by mistake",
+                           ["Devon and Cornwall and Dorset constabularies said they had found "
+                            "the error and removed the file."])
+    assert {e.slug for e in found} >= {"dorset-police"}

@@ -160,6 +160,8 @@ class _Rules:
     area_veto: re.Pattern[str]  # on the folded text after an area name
     home: re.Pattern[str]  # on the text before an area name
     figure_after: re.Pattern[str]  # on the text after an area name
+    staff_before: re.Pattern[str]  # on the folded text before an area name
+    forces_after: re.Pattern[str]  # on the folded text after an area name
 
 
 def slugify_force_name(name: str) -> str:
@@ -415,6 +417,11 @@ def _rules() -> _Rules:
         figure_after=re.compile(
             rf"{_FIGURE_PUNCTUATION}(?:(?i:{_cues(words('figure_links'))})\s+)?(?:{figures.pattern})"
         ),
+        staff_before=re.compile(
+            rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?\Z"),
+        forces_after=re.compile(
+            rf"\A(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:{_lowered(words('area_forces'))})"
+            r"(?![\w'])"),
     )
 
 
@@ -532,8 +539,13 @@ def _area_kind(sentence: str, start: int, end: int) -> str:
     rules = _rules()
     if rules.area_veto.match(_lower(sentence[end : end + _WINDOW])) or _home(sentence, start):
         return "passing"
+    # Its force's people ("officers in the West Midlands"), or its force among others
+    # ("Norfolk and Suffolk constabularies"), stand for the force outside a list too.
+    staffed = rules.staff_before.search(_lower(sentence[max(0, start - _WINDOW):start]))
+    plural = rules.forces_after.match(_lower(sentence[end:end + _WINDOW]))
     listed = rules.figure_after.match(sentence, end) or len(rules.figures.findall(sentence)) > 1
-    if not listed or _framed(sentence, start, end) or _passing_cue(sentence, start, end):
+    if not (listed or staffed or plural) or _framed(sentence, start, end) or _passing_cue(
+            sentence, start, end):
         return "passing"
     return "area"
 
