@@ -13,6 +13,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
+from breachwatch.build_lock import exchange
 from breachwatch.failures import BuildError
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.page_reuse import install_keys
@@ -126,13 +127,18 @@ def previous_site(output: Path) -> Path:
 
 
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging` with two renames, so readers never see half a site.
+    """Replace `output` by `staging` in one step (renameat2's exchange), so readers see the old
+    site or the new one, never half a site and never none.
 
-    The replaced site becomes previous_site(output); deleting it (thousands of folders) is
-    left to the next build, which does it while it works.
+    The replaced site becomes previous_site(output), for a rollback; deleting it (thousands of
+    folders) is left to the next build, which does it while it works. Where the system cannot
+    exchange two folders, two renames leave a moment with no site.
     """
     previous = previous_site(output)
     shutil.rmtree(previous, ignore_errors=True)  # normally gone already
+    if output.exists() and exchange(staging, output):
+        staging.rename(previous)  # the old site, now at the staging path
+        return
     if output.exists():
         output.rename(previous)
     staging.rename(output)

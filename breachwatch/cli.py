@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from breachwatch.build_lock import build_lock
 from breachwatch.datafiles import DataFileError
 from breachwatch.failures import BuildError, describe
 from breachwatch.ingest.corrections import corrections_path
@@ -165,11 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.seeds.is_dir():
             raise BuildError(f"{args.seeds}: seeds folder not found")
-        if args.command == "review":
-            return _review(args, corrections, console)
-        if args.command == "ingest":
-            return 0 if ingest_all(args.seeds, args.content, corrections, console=console).ok else 1
-        ok = _build(args, corrections, console)
+        with build_lock(args.content, lambda: console.print(
+                f"another build is using {escape(str(args.content))}/; waiting for it to finish",
+                highlight=False)):
+            if args.command == "review":
+                return _review(args, corrections, console)
+            if args.command == "ingest":
+                report = ingest_all(args.seeds, args.content, corrections, console=console)
+                return 0 if report.ok else 1
+            ok = _build(args, corrections, console)
         console.print(f"site built in {escape(str(args.output))}/", highlight=False)
     except (DataFileError, MetadataError, BuildError) as error:
         console.print(f"[red]error[/red] {escape(describe(error))}", highlight=False)
