@@ -25,6 +25,7 @@ from hostile.pages import (
     new_content,
     run_cli,
     site_dangers,
+    unreviewed_settings,
     visible_text,
 )
 
@@ -47,11 +48,7 @@ def corpus(tmp_path_factory):
     output, content = root / "output", new_content(root / "content")
     write_corrections(content)
     # The corpus tests what reaches the page, not the classification: held articles too.
-    settings = root / "unreviewed.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-                        f"from pelicanconf import *\nPUBLISH_UNREVIEWED = True\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\n")
-    done = build_cli(seeds, content, output, settings)
+    done = build_cli(seeds, content, output, unreviewed_settings(root))
     assert (output / "data" / "articles.json").is_file(), done.stderr[-800:]
     records = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
     return {

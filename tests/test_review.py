@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hostile.pages import unreviewed_settings
 from test_site import ROOT, build, project_copy
 
 from breachwatch.cli import main
@@ -116,10 +117,7 @@ def test_review_json_lists_every_article_and_accept_publishes(held_site, capsys)
 def test_publish_unreviewed_shows_a_notice(tmp_path: Path) -> None:
     dirs = project_copy(tmp_path)
     (dirs["seeds"] / "zz_conflicting.txt").write_text(CONFLICTING, encoding="utf-8")
-    settings = tmp_path / "unreviewed.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-                        "from pelicanconf import *\nPUBLISH_UNREVIEWED = True\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\n")
+    settings = unreviewed_settings(tmp_path)
     assert main(["build", "--seeds", str(dirs["seeds"]), "--content", str(dirs["content"]),
                  "--output", str(dirs["output"]), "--settings", str(settings),
                  "--no-search"]) == 0

@@ -152,6 +152,16 @@ def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.
     )
 
 
+def unreviewed_settings(folder: Path) -> Path:
+    """Settings that publish held articles too: for tests of what reaches the page, not of
+    the classification."""
+    path = folder / "unreviewed.py"
+    path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                    f"from pelicanconf import *\nPUBLISH_UNREVIEWED = True\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\n", encoding="utf-8")
+    return path
+
+
 def build_cli(seeds: Path, content: Path, output: Path, settings: Path | None = None,
               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`python -m breachwatch build` on the given folders."""
