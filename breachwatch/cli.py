@@ -18,7 +18,7 @@ from breachwatch.ingest.run import ingest_all
 from breachwatch.parallel import start_forked
 from breachwatch.review import accept, as_json, describe_held, is_true
 from breachwatch.schema import MetadataError
-from breachwatch.sentences import normalise_space, split_sentences
+from breachwatch.sentences import body_sentences
 from breachwatch.sources import copy_sources
 
 
@@ -101,11 +101,6 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
     return ok
 
 
-def _sentences(paragraph: str) -> list[str]:
-    """A paragraph's sentences as the ingest numbers them."""
-    return split_sentences(normalise_space(paragraph))
-
-
 def _settings(settings_file: Path) -> dict:
     """A Pelican settings file as Pelican reads it."""
     from pelican.settings import read_settings  # noqa: PLC0415 - `ingest` starts faster
@@ -150,9 +145,8 @@ def _review(args: argparse.Namespace, corrections: Path, console: Console) -> in
         return 0
     held = [a for a in articles if is_true(a.metadata.get("held"))]
     for article in held:
-        sentences = [s for p in article.paragraphs for s in _sentences(p)]
-        print("\n".join(describe_held(article.metadata["slug"], article.seed.name,
-                                     article.metadata, article.evidence, sentences)))
+        print("\n".join(describe_held(article.metadata["slug"], article.seed.name, article.metadata,
+                                     article.evidence, body_sentences(article.paragraphs))))
     print(f"{len(held)} of {len(articles)} articles held; confirm one with: "
           "python -m breachwatch review accept SLUG")
     return 0

@@ -74,3 +74,8 @@ def normalise_space(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
+
+
+def body_sentences(paragraphs: list[str]) -> list[str]:
+    """An article body's sentences in the order the page numbers them (s1, s2, ...)."""
+    return [s for paragraph in paragraphs for s in split_sentences(normalise_space(paragraph))]

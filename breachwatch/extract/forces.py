@@ -631,6 +631,11 @@ def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
 def own_force(publisher: str) -> list[Evidence]:
     """A force's own news release is about that force when its text names none ("an officer
     of this force"): the force credited as publisher, with no sentence to point to."""
-    by_name = {force.name: force.slug for force in load_forces().values()}
-    slug = by_name.get(publisher)
+    slug = _slugs_by_name().get(publisher)
     return [Evidence(slug, "", "publisher")] if slug else []
+
+
+@cache
+def _slugs_by_name() -> dict[str, str]:
+    """Each force's slug by its official name, as publishers.yaml credits a force."""
+    return {force.name: force.slug for force in load_forces().values()}

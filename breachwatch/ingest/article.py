@@ -23,7 +23,7 @@ from breachwatch.ingest.near_forces import near_force_names
 from breachwatch.ingest.paragraphs import build_paragraphs
 from breachwatch.ingest.provenance import SourceRow, published_date
 from breachwatch.ingest.read import SeedError, read_seed
-from breachwatch.sentences import normalise_space, split_sentences
+from breachwatch.sentences import body_sentences, normalise_space
 
 MAX_SLUG_CHARS = 80
 # A made-up seed whose ingest reads every data file and compiles its patterns.
@@ -65,8 +65,7 @@ def evidence_refs(evidence: dict[str, list[Evidence]], title: str, body: list[st
     numbers it) or field:slug:headline, so a reader can check every tag."""
     numbers: dict[str, int] = {}
     # Sentences of a normalised paragraph are normalised already.
-    sentences = (s for paragraph in body for s in split_sentences(normalise_space(paragraph)))
-    for number, sentence in enumerate(sentences, start=1):
+    for number, sentence in enumerate(body_sentences(body), start=1):
         numbers.setdefault(sentence, number)
     normalised = {
         item.sentence: normalise_space(item.sentence)
