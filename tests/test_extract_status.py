@@ -185,3 +185,63 @@ def test_alleged_with_no_allegation_or_decision_is_doubted() -> None:
     assert (found.slug, found.doubt) == ("alleged", "no-cue")
     accused = extract_status("Officer accused", ["It is alleged he looked up a neighbour."])
     assert (accused.slug, accused.doubt) == ("alleged", "")
+
+
+def test_a_finding_of_misconduct_far_from_the_panel_is_a_finding() -> None:
+    assert status(
+        "Constable's messages about prisoners examined",
+        "An independently led panel, sitting for four days in Taunton last spring, found gross "
+        "misconduct and the constable was told he would have been sacked.",
+    ) == "proven"
+    assert status(
+        "Constable's messages about prisoners examined",
+        "The panel found misconduct not proven after a two-day hearing.",
+    ) == "not-proven"
+
+
+def test_an_admission_in_the_present_tense_is_a_finding() -> None:
+    assert status(
+        "Records left in a garage found by a neighbour",
+        "PC Alan Brook admits misconduct but denies that it amounts to gross misconduct.",
+    ) == "proven"
+
+
+def test_a_single_officer_disciplined_is_proven_but_not_officers_in_a_table() -> None:
+    found = extract_status(
+        "Constable disciplined for looking up her brother's former partner",
+        ["A constable has been disciplined after searching police records without a "
+         "policing purpose.",
+         "She told investigators she had reported the man before.",
+         "The force said it expected the highest standards.",
+         "Ombudsman staff found no evidence that she had ever done so."])
+    assert (found.slug, found.doubt) == ("proven", "")
+    assert status(
+        "Officers disciplined over records checks",
+        "More than 40 officers in Ruralshire have been disciplined for records checks.",
+        "Figures show 43 officers were disciplined between 2012 and 2016.",
+        "Of the 9 cases finished last year, 4 officers were dismissed.",
+    ) == "statistics"
+
+
+def test_guilty_of_is_a_finding() -> None:
+    found = extract_status(
+        "Why crash data is worth so much to claims firms",
+        ["Claims firms pay well for fresh leads.",
+         "Some of those leads come from inside the police.",
+         "Drivers are often called within hours of a crash.",
+         "Officer guilty of selling crash victims' details"])
+    assert (found.slug, found.doubt) == ("proven", "one-cue")
+    assert status("Headline", "He was not guilty of any offence, the jury decided.") == (
+        "not-proven")
+
+
+def test_charges_not_proceeded_with_are_not_proven() -> None:
+    assert status(
+        "Question on charges against two constables at a Westford station",
+        "The minister was asked why charges against two constables based at a Westford station "
+        "alleging misuse of the national computer were not proceeded with.",
+    ) == "not-proven"
+    assert status(
+        "Detective's data case ends",
+        "Prosecutors decided not to prosecute the detective over the searches.",
+    ) == "not-proven"

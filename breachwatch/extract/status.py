@@ -219,7 +219,8 @@ def _decisions(article: ArticleText) -> list[_Decision]:
 
     A finding inside a clearance's words ("conviction quashed", "appeal against conviction
     allowed") is not a finding, and a verdict opener ("the panel found") is a finding only
-    when no clearance follows it in its sentence."""
+    when its sentence holds no clearance ("found misconduct not proven", "he was not
+    guilty, the jury decided")."""
     cleared = _unqualified(article, _cues().get("not-proven"))
     spans = [(m.start(), m.end()) for m in cleared]
     found = [_Decision("not-proven", article.index_of(m.start()), article.locate(m.start())[0])
@@ -232,8 +233,7 @@ def _decisions(article: ArticleText) -> list[_Decision]:
             found.append(_Decision("proven", article.index_of(first), article.locate(first)[0]))
     for match in _unqualified(article, _verdict_openers()):
         number = article.index_of(match.start())
-        if not any(number == article.index_of(start) and start > match.start()
-                   for start, _ in spans):
+        if not any(number == article.index_of(start) for start, _ in spans):
             found.append(_Decision("proven", number, article.locate(match.start())[0]))
     return sorted(set(found), key=lambda decision: (decision.number, decision.slug))
 
