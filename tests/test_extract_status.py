@@ -245,3 +245,35 @@ def test_charges_not_proceeded_with_are_not_proven() -> None:
         "Detective's data case ends",
         "Prosecutors decided not to prosecute the detective over the searches.",
     ) == "not-proven"
+
+
+def test_a_freedom_of_information_answer_with_its_questions_is_statistics() -> None:
+    assert status(
+        "Disciplinary action for misuse of records systems - 412/21",
+        "Provision of information made under the Freedom of Information Act 2000.",
+        "How many officers and staff were disciplined last year for misuse of records?",
+        "How many of these related to vehicle records?",
+        "Outcome",
+        "Final written warning",
+        "Management advice",
+    ) == "statistics"
+
+
+def test_figures_from_a_request_cast_doubt_on_one_case() -> None:
+    found = extract_status(
+        "Three council-area officers quit over records checks",
+        ["Three officers resigned and a fourth was given a final written warning over "
+         "records checks, the Westford Courier can reveal.",
+         "The checks came to light after a Freedom of Information request to the force.",
+         "The force said it took the matter seriously."])
+    assert (found.slug, found.doubt) == ("proven", "figures")
+
+
+def test_a_request_letter_citing_its_law_often_is_one_source_not_many_figures() -> None:
+    found = extract_status(
+        "Information held by Ruralshire Police under the Freedom of Information Act 2000",
+        ["You asked for the report of a meeting about a constable accused of sharing photos.",
+         "Under the Freedom of Information Act, please send a redacted summary.",
+         "Section 40(2) of the Freedom of Information Act applies to personal data."])
+    assert found.slug != "statistics"
+    assert found.doubt == "figures"

@@ -139,3 +139,13 @@ def test_the_listing_gives_each_reason_its_sentence() -> None:
         "  hold: outcome dismissed is reported but the status is not-proven",
         "    evidence (s2): He was later dismissed.",
     ]
+
+
+def test_a_case_status_doubted_for_its_figures_holds() -> None:
+    doubted = {"case_status": [Evidence("proven", "It came to light after an FOI request.",
+                                        "figures")]}
+    found = with_review(metadata(), doubted)
+    assert found["held"] is True
+    assert found["review"] == [
+        "hold: status proven: the article cites figures from a freedom of information answer "
+        "or a data release and may report aggregates"]

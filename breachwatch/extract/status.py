@@ -111,6 +111,13 @@ def _statistics_questions() -> CueSet:
 
 
 @cache
+def _statistics_sources() -> CueSet:
+    """Phrases that say an article's figures come from a request for them or a data release."""
+    sources = cue_list(read_data_file(_FILE)["statistics"], "sources", _FILE, "statistics")
+    return compile_cues(sources, _FILE, "statistics sources")
+
+
+@cache
 def _verdict_openers() -> CueSet:
     """Phrases that open a decision either way; see statuses.yaml."""
     openers = cue_list(read_data_file(_FILE), "verdict_openers", _FILE, "verdict_openers")
@@ -291,7 +298,9 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     """The article's status and the sentence it rests on (empty if it is only a default).
 
     Aggregate figures make it statistics unless the headline reports one case's decision and
-    the figures are few (a court report gives months, counts and sums too)."""
+    the figures are few (a court report gives months, counts and sums too). A case status of
+    an article that says where its figures come from (a freedom of information answer, a
+    data release) is doubted ("figures"): it may report aggregates, not one case."""
     article = ArticleText.of(title, paragraphs)
     minimum, _ = _statistics_rules()
     opening = _opening_sentences()
@@ -299,12 +308,19 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     figures = [s for s in figures if counts_something(s)]
     questions = [article.locate(m.start())[0]
                  for m in _statistics_questions().finditer(article.text)]
+    sources = [article.locate(m.start())[0]
+               for m in _statistics_sources().finditer(article.text)]
     in_words = _counted_in_words(article) if figures else []  # with a figure in digits too
-    figures += [s for s in dict.fromkeys([*questions, *in_words]) if s not in figures]
+    figures += [s for s in dict.fromkeys([*questions, *sources[:1], *in_words])
+                if s not in figures]  # a request for figures cites its law more than once
     decisions = _decisions(article)
     one_case = any(d.number == 0 for d in decisions) and not counts_something(title)
     if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
         return Evidence("statistics", figures[0])
     if decisions:
-        return _decide(decisions, opening)
-    return _first_cue("alleged", article) or Evidence("alleged", "", "no-cue")
+        found = _decide(decisions, opening)
+    else:
+        found = _first_cue("alleged", article) or Evidence("alleged", "", "no-cue")
+    if sources and not found.doubt:
+        return Evidence(found.slug, found.sentence or sources[0], "figures")
+    return found
