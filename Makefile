@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The investigation to build: a folder with its pelicanconf.py, seeds/, content/ and data
+# files (DATA_PATH); `make html SITE=examples/health-records` builds the example into its
+# own output/.
+SITE ?= .
 
 .PHONY: html ingest review test lint serve clean bench browser-deps budgets screenshots
 
@@ -13,17 +17,17 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 ingest: $(STAMP)
-	$(PY) -m breachwatch ingest
+	$(PY) -m breachwatch ingest --site $(SITE)
 
 html: $(STAMP)
-	$(PY) -m breachwatch build
+	$(PY) -m breachwatch build --site $(SITE)
 
 # Editors' preview: the site with every held article as a draft, served on 127.0.0.1:8001.
 review: $(STAMP)
-	$(PY) -m breachwatch review
-	$(PY) -m breachwatch build --settings reviewconf.py --output review --no-search
+	$(PY) -m breachwatch review --site $(SITE)
+	$(PY) -m breachwatch build --site $(SITE) --settings $(SITE)/reviewconf.py --output $(SITE)/review --no-search
 	@echo "held articles: http://127.0.0.1:8001/review/"
-	$(PY) -m http.server --bind 127.0.0.1 --directory review 8001
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE)/review 8001
 
 # Real-browser tests need Debian's Chromium, Java (Nu checker) and the npm tools in package.json.
 CHROMIUM := /usr/bin/chromium

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from breachwatch.build_lock import build_lock
-from breachwatch.datafiles import DataFileError
+from breachwatch.datafiles import DataFileError, use_data
 from breachwatch.failures import BuildError, describe
 from breachwatch.ingest.corrections import corrections_path
 from breachwatch.ingest.run import ingest_all
@@ -19,6 +19,7 @@ from breachwatch.parallel import start_forked
 from breachwatch.review import accept, as_json, describe_held, is_true
 from breachwatch.schema import MetadataError
 from breachwatch.sentences import body_sentences
+from breachwatch.settings import data_path
 from breachwatch.sources import copy_sources
 
 
@@ -32,8 +33,12 @@ def _parser() -> argparse.ArgumentParser:
         ("review", "list the articles held for an editor's check, or confirm one"),
     ):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("--seeds", type=Path, default=Path("seeds"))
-        command.add_argument("--content", type=Path, default=Path("content"))
+        command.add_argument("--site", type=Path, default=Path("."),
+                             help="the investigation's folder: its pelicanconf.py, seeds/, "
+                                  "content/ and output/ (default: this folder)")
+        command.add_argument("--seeds", type=Path, default=None, help="default: <site>/seeds")
+        command.add_argument("--content", type=Path, default=None,
+                             help="default: <site>/content")
         command.add_argument("--corrections", type=Path, default=None,
                              help="default: <content>/corrections")
         if name == "review":
@@ -41,10 +46,11 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("slug", nargs="?", help="with accept: the article to confirm")
             command.add_argument("--json", action="store_true",
                                  help="every article ingested from seeds/, as a JSON array")
-            command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+        command.add_argument("--settings", type=Path, default=None,
+                             help="default: <site>/pelicanconf.py")
         if name == "build":
-            command.add_argument("--output", type=Path, default=Path("output"))
-            command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+            command.add_argument("--output", type=Path, default=None,
+                                 help="default: <site>/output")
             command.add_argument("--no-search", action="store_true",
                                  help="skip Pagefind indexing (benchmarks time it on its own)")
     return parser
@@ -152,12 +158,22 @@ def _review(args: argparse.Namespace, corrections: Path, console: Console) -> in
     return 0
 
 
+def _in_site(args: argparse.Namespace) -> argparse.Namespace:
+    """Paths not given are the site folder's own: seeds/, content/, pelicanconf.py, output/."""
+    for name, default in (("seeds", "seeds"), ("content", "content"),
+                          ("settings", "pelicanconf.py"), ("output", "output")):
+        if getattr(args, name, True) is None:
+            setattr(args, name, args.site / default)
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; the exit status is 0 only if every seed and the build succeeded."""
-    args = _parser().parse_args(argv)
+    args = _in_site(_parser().parse_args(argv))
     console = Console(stderr=True, soft_wrap=True)  # one message, one line, greppable
     corrections = args.corrections or args.content / "corrections"
     try:
+        use_data(data_path(args.settings))
         if not args.seeds.is_dir():
             raise BuildError(f"{args.seeds}: seeds folder not found")
         with build_lock(args.content, lambda: console.print(

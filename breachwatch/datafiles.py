@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -9,17 +10,40 @@ from typing import Any, Protocol, TypeVar
 
 import yaml
 
+# The police investigation's data files, used when no settings name another folder.
 DATA_DIR = Path(__file__).parent / "data"
+# The data folder of the investigation being built (its settings' DATA_PATH), in the
+# environment so that forked workers and subprocesses read the same one.
+DATA_ENV = "BREACHWATCH_DATA"
+
+
+def data_dir() -> Path:
+    """The data folder of the investigation being built: its settings' DATA_PATH."""
+    folder = os.environ.get(DATA_ENV)
+    return Path(folder) if folder else DATA_DIR
+
+
+def use_data(folder: str | Path) -> None:
+    """Read this process's (and its children's) data files from `folder`; one per process,
+    since loaders keep what they parsed."""
+    folder = Path(folder).resolve()
+    if not folder.is_dir():
+        raise DataFileError(f"{folder}: data folder not found (the settings' DATA_PATH)")
+    os.environ[DATA_ENV] = str(folder)
 
 
 class DataFileError(ValueError):
     """A data file is missing, is not valid YAML, or breaks its expected shape."""
 
 
-@cache
 def read_data_file(name: str) -> Any:
-    """Parse `breachwatch/data/<name>` once per process; errors name the file."""
-    path = DATA_DIR / name
+    """Parse the data file `name` of the investigation's data folder; errors name the file."""
+    return _read(data_dir() / name)
+
+
+@cache
+def _read(path: Path) -> Any:
+    """Parse one YAML file once per process."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -47,7 +71,7 @@ def parse_yaml(text: str, path: Path) -> Any:
 def require(condition: bool, name: str, problem: str) -> None:
     """Raise a DataFileError naming the data file when a shape check fails."""
     if not condition:
-        raise DataFileError(f"{DATA_DIR / name}: {problem}")
+        raise DataFileError(f"{data_dir() / name}: {problem}")
 
 
 class _Slugged(Protocol):

@@ -1,4 +1,5 @@
-"""One fingerprint of the package's code and data files, so caches die when either changes."""
+"""One fingerprint of the package's code and the investigation's data files, so caches die
+when either changes."""
 
 from __future__ import annotations
 
@@ -6,14 +7,24 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+from breachwatch.datafiles import data_dir
+
 PACKAGE = Path(__file__).resolve().parent
 
 
-@cache
 def package_fingerprint() -> str:
-    """SHA-256 over every source and data file of the package (not bytecode)."""
+    """SHA-256 over every source file of the package and every file of the data folder."""
+    return _fingerprint(data_dir().resolve())
+
+
+@cache
+def _fingerprint(data: Path) -> str:
+    """The fingerprint for one data folder (the package's own is hashed with its code)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    folders = [PACKAGE] if data.is_relative_to(PACKAGE) else [PACKAGE, data]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                name = str(path.relative_to(folder)).encode()
+                digest.update(name + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 CONFIDENCES = ("high", "medium", "low", "none")
@@ -13,18 +14,6 @@ CONFIDENCES = ("high", "medium", "low", "none")
 # the events a text mentions is "Date unknown" until an editor or a source states it.
 SHOWN_CONFIDENCES = ("high", "medium")
 PRECISIONS = ("day", "month", "year")
-
-
-def _forces() -> Collection[str]:
-    from breachwatch.extract.forces import load_forces
-
-    return load_forces()
-
-
-def _breaches() -> Collection[str]:
-    from breachwatch.extract.breaches import load_breach_types
-
-    return load_breach_types()
 
 
 def _outcomes() -> Collection[str]:
@@ -56,7 +45,18 @@ class Field:
     help: str = ""
 
 
-FIELDS: tuple[Field, ...] = (
+def _terms(name: str) -> Callable[[], Collection[str]]:
+    """The slugs of one declared taxonomy's terms, read from its data file when asked."""
+
+    def terms() -> Collection[str]:
+        from breachwatch.taxonomy import load_terms
+
+        return load_terms(name)
+
+    return terms
+
+
+_BEFORE_TAXONOMIES: tuple[Field, ...] = (
     Field("title", "text", help="Headline as published."),
     Field("slug", "text", help="URL name of the article page."),
     Field("date", "date", help="Publication date (ISO 8601), inferred unless an editor set it."),
@@ -68,8 +68,8 @@ FIELDS: tuple[Field, ...] = (
     Field("source_url", "text", required=False,
           help="Web address of the original article, from seeds/sources.csv."),
     Field("seed", "text", help="File name of the source text in seeds/."),
-    Field("forces", "list", required=False, vocabulary=_forces, help="Forces it is about."),
-    Field("breaches", "list", required=False, vocabulary=_breaches, help="Types of breach."),
+)
+_AFTER_TAXONOMIES: tuple[Field, ...] = (
     Field("outcomes", "list", required=False, vocabulary=_outcomes, help="Outcomes reported."),
     Field("standards", "list", required=False, vocabulary=_standards, help="Standards at issue."),
     Field("case_status", "choice", vocabulary=_statuses, help="alleged, proven, ... ."),
@@ -81,7 +81,23 @@ FIELDS: tuple[Field, ...] = (
     Field("evidence", "list", required=False,
           help="Each tag's source sentence: field:slug:sN, or field:slug:headline."),
 )
-FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+
+
+@cache
+def fields() -> tuple[Field, ...]:
+    """Every field, in the order articles write them: the investigation's taxonomies (its
+    taxonomies.yaml) sit between the source's fields and the verdict's."""
+    from breachwatch.taxonomy import taxonomies
+
+    declared = tuple(Field(t.name, "list", required=False, vocabulary=_terms(t.name),
+                           help=f"{t.title} (slugs).") for t in taxonomies())
+    return (*_BEFORE_TAXONOMIES, *declared, *_AFTER_TAXONOMIES)
+
+
+@cache
+def fields_by_name() -> dict[str, Field]:
+    """Every field by its metadata key."""
+    return {field.name: field for field in fields()}
 
 
 class MetadataError(ValueError):
@@ -105,9 +121,9 @@ def as_list(value: Any) -> list[str]:
 
 def field_errors(name: str, value: Any) -> list[str]:
     """Problems with one field's value, each a readable sentence."""
-    field = FIELDS_BY_NAME.get(name)
+    field = fields_by_name().get(name)
     if field is None:
-        return [f"unknown field '{name}'{suggest(name, FIELDS_BY_NAME)}"]
+        return [f"unknown field '{name}'{suggest(name, fields_by_name())}"]
     if field.kind == "date":
         if isinstance(value, date):
             return []
@@ -144,7 +160,7 @@ def validate(metadata: dict[str, Any], source: str, *, complete: bool = True) ->
     if complete:
         problems += [
             f"missing field '{field.name}'"
-            for field in FIELDS
+            for field in fields()
             if field.required and field.name not in metadata
         ]
     if problems:

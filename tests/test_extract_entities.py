@@ -10,18 +10,18 @@ from conftest import seed_path
 
 from breachwatch.datafiles import DataFileError, read_data_file
 from breachwatch.extract.cues import first_letter_alternation
-from breachwatch.extract.forces import (
+from breachwatch.extract.entities import (
     _any,
     _indexed,
     _rules,
-    extract_forces,
+    extract_entities,
     find_area_mentions,
-    find_force_mentions,
-    load_forces,
-    parse_forces,
+    find_entity_mentions,
+    load_entities,
+    parse_entities,
     slugify_force_name,
 )
-from breachwatch.ingest.near_forces import _near_names, near_force_names
+from breachwatch.ingest.near_entities import _near_names, near_entity_names
 
 CONTRACT_SLUGS = {
     "metropolitan-police-service",
@@ -52,19 +52,19 @@ def seed_article(prefix: str) -> tuple[str, list[str]]:
 
 
 def slugs(title: str, *paragraphs: str) -> list[str]:
-    return [found.slug for found in extract_forces(title, list(paragraphs))]
+    return [found.slug for found in extract_entities(title, list(paragraphs))]
 
 
 def all_terms() -> list[tuple[str, str]]:
     return [
         (force.slug, term)
-        for force in load_forces().values()
+        for force in load_entities().values()
         for term in (force.name, *force.aliases, *force.abbreviations)
     ]
 
 
 def test_every_uk_force_once() -> None:
-    forces = load_forces()
+    forces = load_entities()
     assert len(forces) == 48
     assert len({force.name for force in forces.values()}) == 48
     countries = [force.country for force in forces.values()]
@@ -81,14 +81,14 @@ def test_slugify_force_name() -> None:
 
 @pytest.mark.parametrize(("slug", "term"), all_terms())
 def test_each_name_finds_its_own_force_only(slug: str, term: str) -> None:
-    assert find_force_mentions(f"Statement from {term} today.") == [
+    assert find_entity_mentions(f"Statement from {term} today.") == [
         (slug, 15, 15 + len(term))
     ]
 
 
 @pytest.mark.parametrize("body", read_data_file("forces.yaml")["bodies"])
 def test_bodies_are_never_forces(body: str) -> None:
-    assert find_force_mentions(f"A spokesperson for the {body} said officers were warned.") == []
+    assert find_entity_mentions(f"A spokesperson for the {body} said officers were warned.") == []
 
 
 def broken(change) -> dict:
@@ -102,7 +102,7 @@ def test_slug_drift_is_refused_naming_file_and_entry() -> None:
         forces[0]["slug"] = "avon-somerset"
 
     with pytest.raises(DataFileError, match=r"forces\.yaml.*Avon and Somerset Constabulary"):
-        parse_forces(broken(drift))
+        parse_entities(broken(drift))
 
 
 def test_alias_shared_by_two_forces_is_refused() -> None:
@@ -110,7 +110,7 @@ def test_alias_shared_by_two_forces_is_refused() -> None:
         forces[1].setdefault("aliases", []).append("Met Police")
 
     with pytest.raises(DataFileError, match=r"forces\.yaml.*'Met Police' already belongs"):
-        parse_forces(broken(share))
+        parse_entities(broken(share))
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_alias_shared_by_two_forces_is_refused() -> None:
     ],
 )
 def test_find_force_mentions(text: str, expected: list[str]) -> None:
-    assert [slug for slug, _start, _end in find_force_mentions(text)] == expected
+    assert [slug for slug, _start, _end in find_entity_mentions(text)] == expected
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_jurisdiction_sentence_does_not_tag_city_of_london_police() -> None:
 
 
 def test_evidence_is_the_sentence_with_the_figures() -> None:
-    found = {item.slug: item.sentence for item in extract_forces(*seed_article("004"))}
+    found = {item.slug: item.sentence for item in extract_entities(*seed_article("004"))}
     assert found["metropolitan-police-service"] == "Met officer fed information to drug dealers"
     assert found["surrey-police"].startswith("West Midlands Police ranked top with 488")
 
@@ -251,7 +251,7 @@ def test_unseen_articles(title: str, paragraphs: list[str], expected: list[str])
 
 
 def test_force_brought_in_for_independence_is_not_tagged() -> None:
-    found = extract_forces(
+    found = extract_entities(
         "PC jailed",
         ["A former Avon and Somerset Constabulary officer has been jailed for misconduct.",
          "The case was investigated by officers from Wiltshire Police to ensure independence."],
@@ -280,22 +280,22 @@ def test_indexed_phrases_find_what_the_plain_regex_finds(text: str) -> None:
 
 
 def test_no_force_name_spans_two_sentences() -> None:
-    assert find_force_mentions("Greater Manchester Police") == [
+    assert find_entity_mentions("Greater Manchester Police") == [
         ("greater-manchester-police", 0, 25)
     ]
-    assert find_force_mentions("Greater\x00Manchester Police") == []
-    assert extract_forces("Officers were named by Greater", ["Manchester Police said so."]) == []
+    assert find_entity_mentions("Greater\x00Manchester Police") == []
+    assert extract_entities("Officers were named by Greater", ["Manchester Police said so."]) == []
 
 
 def test_a_misspelt_force_name_is_noticed_with_its_suggestion() -> None:
     [(name, score)] = _near_names("metropolitan polce service")
     assert name == "metropolitan police service" and 0.9 <= score < 1
     assert _near_names("the police service") == ()
-    assert near_force_names(["Officers of the Metropolitan Polce Service were named."]) == [
+    assert near_entity_names(["Officers of the Metropolitan Polce Service were named."]) == [
         "'Metropolitan Polce Service' is not a known force; "
         "did you mean 'Metropolitan Police Service'?"
     ]
-    assert near_force_names(["The Metropolitan Police Service and the Metropolitan Polce "
+    assert near_entity_names(["The Metropolitan Police Service and the Metropolitan Polce "
                              "Service"]) == []  # a slip beside the right name is noise
 
 
@@ -311,7 +311,7 @@ def test_grouping_by_first_letter_keeps_the_first_alternative_that_matches() -> 
 
 
 def test_sub_phrases_are_the_capitalised_stretches_of_a_run() -> None:
-    from breachwatch.ingest.near_forces import _sub_phrases
+    from breachwatch.ingest.near_entities import _sub_phrases
 
     assert _sub_phrases("The Kent of Police") == (
         "The Kent", "The Kent of Police", "Kent of Police"
@@ -319,7 +319,7 @@ def test_sub_phrases_are_the_capitalised_stretches_of_a_run() -> None:
 
 
 def doubts(title: str, *paragraphs: str) -> dict[str, str]:
-    return {found.slug: found.doubt for found in extract_forces(title, list(paragraphs))}
+    return {found.slug: found.doubt for found in extract_entities(title, list(paragraphs))}
 
 
 # Rule 1: a bare area name in a list of figures stands for its force.
@@ -503,21 +503,21 @@ def test_areas_are_validated_and_belong_to_one_force() -> None:
         forces[1]["areas"] = ["Avon and Somerset"]
 
     with pytest.raises(DataFileError, match=r"'Avon and Somerset' already belongs"):
-        parse_forces(broken(share))
+        parse_entities(broken(share))
 
     def bad(forces: list[dict]) -> None:
         forces[0]["areas"] = "Avon"
 
     with pytest.raises(DataFileError, match=r"'areas' must be a list"):
-        parse_forces(broken(bad))
+        parse_entities(broken(bad))
 
 
 @pytest.mark.parametrize(("slug", "area"), [
-    (force.slug, area) for force in load_forces().values() for area in force.areas
+    (force.slug, area) for force in load_entities().values() for area in force.areas
 ])
 def test_each_area_finds_its_own_force_only(slug: str, area: str) -> None:
     assert find_area_mentions(f"Totals: {area} 41.") == [(slug, 8, 8 + len(area))]
-    assert find_force_mentions(f"Totals: {area} 41.") == []
+    assert find_entity_mentions(f"Totals: {area} 41.") == []
 
 
 def test_scans_with_a_look_ahead_find_what_the_plain_regex_finds() -> None:
@@ -544,14 +544,14 @@ def test_a_forces_own_release_is_about_it_when_the_text_names_no_force() -> None
 
 
 def test_an_areas_officers_stand_for_its_force() -> None:
-    found = extract_forces("Officers disciplined over records searches",
+    found = extract_entities("Officers disciplined over records searches",
                            ["More than 40 police officers in the Thames Valley have been "
                             "disciplined for misusing police systems."])
     assert [(e.slug, e.doubt) for e in found] == [("thames-valley-police", "area-name")]
 
 
 def test_two_areas_named_as_constabularies_are_both_forces() -> None:
-    found = extract_forces("Victims' details released by mistake",
+    found = extract_entities("Victims' details released by mistake",
                            ["Devon and Cornwall and Dorset constabularies said they had found "
                             "the error and removed the file."])
     assert {e.slug for e in found} >= {"dorset-police"}

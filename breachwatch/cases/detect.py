@@ -127,9 +127,9 @@ def detect_cases(facts: list[ArticleFacts], editor: EditorCases) -> list[CaseGro
         while slug in taken:
             slug, suffix = f"{base}-{suffix}", suffix + 1
         taken.add(slug)
-        from breachwatch.extract.forces import load_forces
+        from breachwatch.extract.entities import load_entities
 
-        force_name = load_forces()[force].name if force in load_forces() else force
+        force_name = load_entities()[force].name if force in load_entities() else force
         groups.append(CaseGroup(slug, f"{force_name}: the {best.title()} case", keys,
                                 "detected", entities, max(s.score for s in scores)))
     return sorted(groups, key=lambda group: group.slug)

@@ -21,8 +21,13 @@ from breachwatch.extract.cues import (
     words_before,
 )
 from breachwatch.extract.evidence import Evidence, first_per_slug
+from breachwatch.taxonomy import cue_taxonomy
 
-_FILE = "breaches.yaml"
+
+def _file() -> str:
+    """The data file of the taxonomy found by cue phrases (breaches.yaml here)."""
+    return cue_taxonomy().terms
+
 # What each cue set of the combined table holds: its name is the kind, then the slug.
 _CUE, _VAGUE, _RECIPIENT, _VERB = "cue:", "vague:", "recipient:", "verb:"
 # How far after a disclosure verb its recipient may be named.
@@ -78,27 +83,28 @@ class _Rules:
 
 def _parse_type(entry: Any, index: int) -> BreachType:
     """Validate one entry of `breaches`; errors name the entry."""
-    require(isinstance(entry, dict), _FILE, f"breaches entry {index + 1} must be a mapping")
+    require(isinstance(entry, dict), _file(), f"breaches entry {index + 1} must be a mapping")
     slug = entry.get("slug")
     where = f"breach {slug!r}" if isinstance(slug, str) else f"breaches entry {index + 1}"
     require(
         isinstance(slug, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) is not None,
-        _FILE,
+        _file(),
         f"{where}: 'slug' must be lower-case words joined by hyphens",
     )
     for key in ("name", "definition"):
         value = entry.get(key)
-        require(isinstance(value, str) and bool(value.strip()), _FILE, f"{where}: '{key}' missing")
+        require(isinstance(value, str) and bool(value.strip()), _file(),
+                f"{where}: '{key}' missing")
     unknown = set(entry) - {
         "slug", "name", "definition", "cues", "recipients", "vague_cues", "yields_to"
     }
-    require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
-    cues = tuple(cue_list(entry, "cues", _FILE, where))
-    recipients = tuple(cue_list(entry, "recipients", _FILE, where))
-    vague = tuple(cue_list(entry, "vague_cues", _FILE, where))
-    yields_to = tuple(cue_list(entry, "yields_to", _FILE, where))
-    require(bool(cues or recipients), _FILE, f"{where}: needs 'cues' or 'recipients'")
-    require(bool(vague) == bool(yields_to), _FILE,
+    require(not unknown, _file(), f"{where}: unknown field(s) {sorted(unknown)}")
+    cues = tuple(cue_list(entry, "cues", _file(), where))
+    recipients = tuple(cue_list(entry, "recipients", _file(), where))
+    vague = tuple(cue_list(entry, "vague_cues", _file(), where))
+    yields_to = tuple(cue_list(entry, "yields_to", _file(), where))
+    require(bool(cues or recipients), _file(), f"{where}: needs 'cues' or 'recipients'")
+    require(bool(vague) == bool(yields_to), _file(),
             f"{where}: 'vague_cues' and 'yields_to' go together")
     return BreachType(slug, entry["name"].strip(), entry["definition"].strip(), cues, recipients,
                       vague, yields_to)
@@ -106,39 +112,39 @@ def _parse_type(entry: Any, index: int) -> BreachType:
 
 def _word_pairs(data: dict, key: str) -> frozenset[tuple[str, ...]]:
     """A list of two-word phrases ("known to") as lower-case word pairs."""
-    pairs = frozenset(tuple(p.lower().split()) for p in cue_list(data, key, _FILE, key))
-    require(all(len(p) == 2 for p in pairs), _FILE, f"{key}: every entry must be two words")
+    pairs = frozenset(tuple(p.lower().split()) for p in cue_list(data, key, _file(), key))
+    require(all(len(p) == 2 for p in pairs), _file(), f"{key}: every entry must be two words")
     return pairs
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
     """A list of single words, lower-cased."""
-    words = frozenset(w.lower() for w in cue_list(data, key, _FILE, key))
-    require(all(WORD.fullmatch(w) for w in words), _FILE, f"{key}: every entry must be one word")
+    words = frozenset(w.lower() for w in cue_list(data, key, _file(), key))
+    require(all(WORD.fullmatch(w) for w in words), _file(), f"{key}: every entry must be one word")
     return words
 
 
 @cache
 def load_breach_types() -> dict[str, BreachType]:
     """Every breach type in breaches.yaml by slug, in the file's order."""
-    return load_entries(_FILE, "breaches", _parse_type)
+    return load_entries(_file(), cue_taxonomy().name, _parse_type)
 
 
 @cache
 def _rules() -> _Rules:
     """Compile every cue list of breaches.yaml once."""
-    data = read_data_file(_FILE)
+    data = read_data_file(_file())
     types = load_breach_types()
     for slug, kind in types.items():
         unknown = set(kind.yields_to) - set(types)
-        require(not unknown, _FILE, f"breach {slug!r}: 'yields_to' names {sorted(unknown)}")
+        require(not unknown, _file(), f"breach {slug!r}: 'yields_to' names {sorted(unknown)}")
     sets = {}
     for kind, field in ((_CUE, "cues"), (_VAGUE, "vague_cues"), (_RECIPIENT, "recipients")):
         for slug, entry in types.items():
             if getattr(entry, field):
-                sets[kind + slug] = compile_cues(getattr(entry, field), _FILE, f"breach {slug!r}")
-    verbs = cue_list(data, "disclosure_verbs", _FILE, "disclosure_verbs")
-    sets[_VERB] = compile_cues(verbs, _FILE, "disclosure_verbs")
+                sets[kind + slug] = compile_cues(getattr(entry, field), _file(), f"breach {slug!r}")
+    verbs = cue_list(data, "disclosure_verbs", _file(), "disclosure_verbs")
+    sets[_VERB] = compile_cues(verbs, _file(), "disclosure_verbs")
     return _Rules(
         every=CueTable(sets),
         yields_to={s: frozenset(t.yields_to) for s, t in types.items()},
@@ -148,15 +154,16 @@ def _rules() -> _Rules:
         list_starts=_words(data, "list_starts"),
         whole_of=_words(data, "whole_of"),
         not_information=_words(data, "not_information"),
-        modifies=compile_cues(cue_list(data, "modifies", _FILE, "modifies"), _FILE, "modifies"),
+        modifies=compile_cues(cue_list(data, "modifies", _file(), "modifies"), _file(), "modifies"),
         information=compile_cues(
-            cue_list(data, "information", _FILE, "information"), _FILE, "information"
+            cue_list(data, "information", _file(), "information"), _file(), "information"
         ),
         informing=compile_cues(
-            cue_list(data, "informing_verbs", _FILE, "informing_verbs"), _FILE, "informing_verbs"
+            cue_list(data, "informing_verbs", _file(), "informing_verbs"), _file(),
+            "informing_verbs"
         ),
-        not_if=compile_cues(cue_list(data, "not_if", _FILE, "not_if"), _FILE, "not_if"),
-        policy=compile_cues(cue_list(data, "policy", _FILE, "policy"), _FILE, "policy"),
+        not_if=compile_cues(cue_list(data, "not_if", _file(), "not_if"), _file(), "not_if"),
+        policy=compile_cues(cue_list(data, "policy", _file(), "policy"), _file(), "policy"),
     )
 
 

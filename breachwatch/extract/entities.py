@@ -1,4 +1,8 @@
-"""Tag the police forces an article is about, not those it mentions in passing."""
+"""Tag the entities an article is about (its investigation's gazetteer: police forces here),
+not those it mentions in passing.
+
+The rules were learnt on police reporting, so names and comments speak of forces; every word
+they match comes from the gazetteer's data file."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
+from breachwatch.datafiles import DataFileError, data_dir, read_data_file, require
 from breachwatch.extract.cues import (
     ArticleText,
     WordIndex,
@@ -21,8 +25,14 @@ from breachwatch.extract.cues import (
 )
 from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
+from breachwatch.taxonomy import entity_taxonomy
 
-_FILE = "forces.yaml"
+
+def _file() -> str:
+    """The gazetteer's data file: the terms of the investigation's entity taxonomy."""
+    return entity_taxonomy().terms
+
+
 COUNTRIES = frozenset(
     {"England", "Wales", "Scotland", "Northern Ireland", "Great Britain", "United Kingdom"}
 )
@@ -57,7 +67,7 @@ NEUTRAL_MENTIONS_ENOUGH = 2
 
 
 @dataclass(frozen=True)
-class Force:
+class Entity:
     """One police force as listed in forces.yaml."""
 
     name: str
@@ -178,31 +188,31 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     """Check that an optional field is a list of non-empty strings."""
     value = [] if value is None else value
     ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-    require(ok, _FILE, f"{where}: '{key}' must be a list of non-empty strings")
+    require(ok, _file(), f"{where}: '{key}' must be a list of non-empty strings")
     return tuple(value)
 
 
-def _parse_force(entry: Any, index: int) -> Force:
+def _parse_force(entry: Any, index: int) -> Entity:
     """Validate one entry of `forces`; errors name the entry."""
-    require(isinstance(entry, dict), _FILE, f"forces entry {index + 1} must be a mapping")
+    require(isinstance(entry, dict), _file(), f"forces entry {index + 1} must be a mapping")
     name = entry.get("name")
     where = f"force {name!r}" if isinstance(name, str) else f"forces entry {index + 1}"
-    require(isinstance(name, str) and bool(name.strip()), _FILE, f"{where}: 'name' missing")
+    require(isinstance(name, str) and bool(name.strip()), _file(), f"{where}: 'name' missing")
     fields = {"name", "slug", "country", "aliases", "abbreviations", "exclude", "areas"}
     unknown = set(entry) - fields
-    require(not unknown, _FILE, f"{where}: unknown field(s) {sorted(unknown)}")
+    require(not unknown, _file(), f"{where}: unknown field(s) {sorted(unknown)}")
     expected = slugify_force_name(name)
     require(
         entry.get("slug") == expected,
-        _FILE,
+        _file(),
         f"{where}: slug {entry.get('slug')!r} should be {expected!r}",
     )
     require(
         entry.get("country") in COUNTRIES,
-        _FILE,
+        _file(),
         f"{where}: country {entry.get('country')!r} is not one of {sorted(COUNTRIES)}",
     )
-    return Force(
+    return Entity(
         name=name,
         slug=expected,
         country=entry["country"],
@@ -213,30 +223,31 @@ def _parse_force(entry: Any, index: int) -> Force:
     )
 
 
-def parse_forces(data: Any) -> dict[str, Force]:
+def parse_entities(data: Any) -> dict[str, Entity]:
     """Validate the `forces` list: shapes, slugs, and no name shared by two forces."""
-    require(isinstance(data, dict), _FILE, "expected a mapping")
-    require(isinstance(data.get("forces"), list), _FILE, "'forces' must be a list")
-    forces: dict[str, Force] = {}
+    require(isinstance(data, dict), _file(), "expected a mapping")
+    key = entity_taxonomy().name
+    require(isinstance(data.get(key), list), _file(), f"'{key}' must be a list")
+    forces: dict[str, Entity] = {}
     owner: dict[str, str] = {}
-    for index, entry in enumerate(data["forces"]):
+    for index, entry in enumerate(data[key]):
         force = _parse_force(entry, index)
-        require(force.slug not in forces, _FILE, f"force {force.name!r}: duplicate slug")
+        require(force.slug not in forces, _file(), f"force {force.name!r}: duplicate slug")
         forces[force.slug] = force
         for term in (force.name, *force.aliases, *force.abbreviations, *force.areas):
             taken = owner.setdefault(_key(term), force.slug)
             require(
                 taken == force.slug,
-                _FILE,
+                _file(),
                 f"force {force.name!r}: {term!r} already belongs to {taken!r}",
             )
     return forces
 
 
 @cache
-def load_forces() -> dict[str, Force]:
+def load_entities() -> dict[str, Entity]:
     """Every force in forces.yaml by slug, validated once per process."""
-    return parse_forces(read_data_file(_FILE))
+    return parse_entities(read_data_file(_file()))
 
 
 def _phrase(text: str, plural: bool = False) -> str:
@@ -342,9 +353,9 @@ def _frames(phrases: tuple[str, ...], between: tuple[str, ...]) -> _Frames:
     """Compile frames by side, so each mention costs one match and at most one search."""
     befores, afters, both = [], [], []
     for phrase in phrases:
-        require(phrase.count(_SLOT) == 1, _FILE, f"cues: frame {phrase!r} needs one {_SLOT}")
+        require(phrase.count(_SLOT) == 1, _file(), f"cues: frame {phrase!r} needs one {_SLOT}")
         left, right = (part.strip() for part in phrase.split(_SLOT))
-        require(bool(left or right), _FILE, f"cues: frame {phrase!r} has no words")
+        require(bool(left or right), _file(), f"cues: frame {phrase!r} has no words")
         if left and right:
             both.append((left, right))
         elif left:
@@ -371,11 +382,11 @@ def _frames(phrases: tuple[str, ...], between: tuple[str, ...]) -> _Frames:
 @cache
 def _rules() -> _Rules:
     """Compile forces.yaml (forces, bodies, cues) once."""
-    data = read_data_file(_FILE)
-    forces = load_forces().values()
+    data = read_data_file(_file())
+    forces = load_entities().values()
     cues = data.get("cues")
-    require(isinstance(cues, dict), _FILE, "'cues' must be a mapping")
-    require(isinstance(cues.get("figures"), str), _FILE, "cues: 'figures' must be a regex")
+    require(isinstance(cues, dict), _file(), "'cues' must be a mapping")
+    require(isinstance(cues.get("figures"), str), _file(), "cues: 'figures' must be a regex")
 
     def words(key: str) -> tuple[str, ...]:
         """One list of cue phrases."""
@@ -384,7 +395,8 @@ def _rules() -> _Rules:
     try:
         figures = re.compile(_counts(cues["figures"], words("measures"), words("labels")))
     except re.error as error:
-        raise DataFileError(f"{DATA_DIR / _FILE}: cues: bad 'figures' regex ({error})") from None
+        raise DataFileError(
+            f"{data_dir() / _file()}: cues: bad 'figures' regex ({error})") from None
     names = [term for f in forces for term in (f.name, *f.aliases, *f.areas)]
     abbreviations = [term for f in forces for term in f.abbreviations]
     between = words("between")
@@ -462,7 +474,7 @@ def _mentions(
     return sorted(kept, key=lambda found: found[1]), sorted(areas, key=lambda found: found[1])
 
 
-def find_force_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
+def find_entity_mentions(text: str, index: WordIndex | None = None) -> list[tuple[str, int, int]]:
     """Every force named in `text` as (slug, start, end), left to right, longest name wins.
 
     Names must start with a capital; a match inside a non-force body's name or one of the
@@ -570,7 +582,7 @@ def _joint(text: str, mentions: list[tuple[str, int, int]]) -> set[int]:
     return inside
 
 
-def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
+def extract_entities(title: str, paragraphs: list[str]) -> list[Evidence]:
     """The forces the article is about, most relevant first, with best sentence and doubt."""
     # Doubts: "area-name" (named by area only, in figures), "incidental" (no mention is in the
     # headline or shows the article is about the force).
@@ -628,7 +640,7 @@ def extract_forces(title: str, paragraphs: list[str]) -> list[Evidence]:
     return found
 
 
-def own_force(publisher: str) -> list[Evidence]:
+def own_entity(publisher: str) -> list[Evidence]:
     """A force's own news release is about that force when its text names none ("an officer
     of this force"): the force credited as publisher, with no sentence to point to."""
     slug = _slugs_by_name().get(publisher)
@@ -638,4 +650,4 @@ def own_force(publisher: str) -> list[Evidence]:
 @cache
 def _slugs_by_name() -> dict[str, str]:
     """Each force's slug by its official name, as publishers.yaml credits a force."""
-    return {force.name: force.slug for force in load_forces().values()}
+    return {force.name: force.slug for force in load_entities().values()}

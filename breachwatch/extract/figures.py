@@ -11,7 +11,7 @@ from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
 from breachwatch.extract.dates import MONTHS, NUMBER_WORDS, WEEKDAYS
-from breachwatch.extract.forces import find_force_mentions
+from breachwatch.extract.entities import find_entity_mentions
 from breachwatch.sentences import split_sentences
 
 _FILE = "figures.yaml"
@@ -315,7 +315,7 @@ def _masked(sentence: str) -> str:
 def _scope(sentence: str, position: int, previous: str | None, primary: str | None):
     """The force a figure is about, 'uk', or '', with how that was decided."""
     vocabulary = load_vocabulary()
-    mentions = find_force_mentions(sentence)
+    mentions = find_entity_mentions(sentence)
     before = [slug for slug, start, _ in mentions if start < position]
     after = [slug for slug, start, _ in mentions if start > position]
     if before:

@@ -11,19 +11,20 @@ from typing import Any
 
 from breachwatch.extract.breaches import extract_breaches
 from breachwatch.extract.dates import DateGuess, date_from_url, infer_date
+from breachwatch.extract.entities import extract_entities, own_entity
 from breachwatch.extract.evidence import HEADLINE, Evidence
-from breachwatch.extract.forces import extract_forces, own_force
 from breachwatch.extract.outcomes import extract_outcomes
 from breachwatch.extract.publisher import UNKNOWN, credit_publisher, extract_publisher
 from breachwatch.extract.standards import extract_standards
 from breachwatch.extract.status import extract_status
 from breachwatch.extract.title import extract_title
 from breachwatch.ingest.clean import DroppedLine, strip_boilerplate
-from breachwatch.ingest.near_forces import near_force_names
+from breachwatch.ingest.near_entities import near_entity_names
 from breachwatch.ingest.paragraphs import build_paragraphs
 from breachwatch.ingest.provenance import SourceRow, published_date
 from breachwatch.ingest.read import SeedError, read_seed
 from breachwatch.sentences import body_sentences, normalise_space
+from breachwatch.taxonomy import cue_taxonomy, entity_taxonomy
 
 MAX_SLUG_CHARS = 80
 # A made-up seed whose ingest reads every data file and compiles its patterns.
@@ -127,9 +128,10 @@ def ingest_text(text: str, path: Path, today: date | None = None,
         raise SeedError(path, "has a headline but no article text")
     slug = slugify(title) or slugify(path.stem)
 
+    entities, cues = entity_taxonomy(), cue_taxonomy()
     evidence = {
-        "forces": extract_forces(title, body) or own_force(publisher),
-        "breaches": extract_breaches(title, body),
+        entities.name: extract_entities(title, body) or own_entity(publisher),
+        cues.name: extract_breaches(title, body),
         "outcomes": extract_outcomes(title, body),
         "standards": extract_standards(title, body),
     }
@@ -153,11 +155,11 @@ def ingest_text(text: str, path: Path, today: date | None = None,
         "evidence": evidence_refs(evidence, title, body),
     }
     warnings = []
-    if not metadata["forces"]:
-        warnings.append("no police force found")
-    warnings += near_force_names([title, *body])
-    if not metadata["breaches"]:
-        warnings.append("no breach type found")
+    if not metadata[entities.name]:
+        warnings.append(f"no {entities.singular} found")
+    warnings += near_entity_names([title, *body])
+    if not metadata[cues.name]:
+        warnings.append(f"no {cues.singular} type found")
     if not status.sentence:
         warnings.append("no allegation or finding found; status set to alleged")
     if guess.confidence in {"low", "none"}:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from breachwatch.datafiles import DATA_DIR, DataFileError, read_data_file, require
+from breachwatch.datafiles import DataFileError, data_dir, read_data_file, require
 
 _FILE = "boilerplate.yaml"
 
@@ -45,7 +45,7 @@ def load_rules() -> tuple[BoilerplateRule, ...]:
         try:
             pattern = re.compile(entry["pattern"], re.IGNORECASE)
         except re.error as error:
-            raise DataFileError(f"{DATA_DIR / _FILE}: {where}: bad pattern: {error}") from None
+            raise DataFileError(f"{data_dir() / _FILE}: {where}: bad pattern: {error}") from None
         rules.append(BoilerplateRule(entry["id"], pattern, entry["where"], entry["why"]))
     return tuple(rules)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from breachwatch.schema import FIELDS_BY_NAME, MetadataError, validate
+from breachwatch.schema import MetadataError, fields_by_name, validate
 
 # Fields an editor may not set: they identify the source itself.
 PROTECTED = {"seed", "corrected"}
@@ -42,7 +42,7 @@ def load_correction(path: Path) -> dict[str, Any]:
 
 def apply_correction(metadata: dict[str, Any], correction: dict[str, Any]) -> dict[str, Any]:
     """Return metadata with the editor's fields in place and the names of those fields."""
-    fields = {k: v for k, v in correction.items() if k in FIELDS_BY_NAME}
+    fields = {k: v for k, v in correction.items() if k in fields_by_name()}
     if not fields:
         return metadata
     merged = {**metadata, **fields}

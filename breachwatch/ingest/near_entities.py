@@ -1,4 +1,5 @@
-"""Notice force names misspelt in the text, which the extractor rightly does not tag."""
+"""Notice entity names (police forces here) misspelt in the text, which the extractor rightly
+does not tag."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from breachwatch.extract.forces import Force, load_forces
+from breachwatch.extract.entities import Entity, load_entities
+from breachwatch.taxonomy import entity_taxonomy
 
 # Runs of capitalised words ("the Metropolitan Polce Service"), allowing "of" and "and".
 _AFTER_CAPITAL = r"[\w&-]*(?<!['\u2019]s)"
@@ -24,12 +26,12 @@ MAX_PHRASES = 2000
 
 
 @cache
-def _known_names() -> dict[str, Force]:
-    """Every force by the case-folded form of its name and of each alias."""
+def _known_names() -> dict[str, Entity]:
+    """Every entity by the case-folded form of its name and of each alias."""
     return {
-        name.casefold(): force
-        for force in load_forces().values()
-        for name in (force.name, *force.aliases)
+        name.casefold(): entity
+        for entity in load_entities().values()
+        for name in (entity.name, *entity.aliases)
     }
 
 
@@ -89,7 +91,7 @@ def _one_slip(ours: frozenset[str], theirs: frozenset[str]) -> bool:
 def _sub_phrases(run: str) -> tuple[str, ...]:
     """Every stretch of two or more words in a run, so 'The Metropolitan ...' is tried bare.
 
-    Cached: the same runs (force names, titles, bodies) recur from article to article."""
+    Cached: the same runs (entity names, titles, bodies) recur from article to article."""
     words = run.split()
     return tuple(
         " ".join(words[start:end])
@@ -99,8 +101,8 @@ def _sub_phrases(run: str) -> tuple[str, ...]:
     )
 
 
-def near_force_names(texts: Iterable[str]) -> list[str]:
-    """Warnings for phrases that look like a force name but are not one, with the suggestion."""
+def near_entity_names(texts: Iterable[str]) -> list[str]:
+    """Warnings for phrases that look like a entity name but are not one, with the suggestion."""
     known = _known_names()
     phrases: dict[str, None] = {}
     for text in texts:
@@ -115,12 +117,12 @@ def near_force_names(texts: Iterable[str]) -> list[str]:
         if folded in known:
             continue
         for name, score in _near_names(folded):
-            force = known[name]
-            if force.slug in exact:
+            entity = known[name]
+            if entity.slug in exact:
                 continue
-            if score > best.get(force.name, (0.0, ""))[0]:
-                best[force.name] = (score, phrase)  # a slip beside the right name is noise
+            if score > best.get(entity.name, (0.0, ""))[0]:
+                best[entity.name] = (score, phrase)  # a slip beside the right name is noise
     return [
-        f"'{phrase}' is not a known force; did you mean '{name}'?"
+        f"'{phrase}' is not a known {entity_taxonomy().singular}; did you mean '{name}'?"
         for name, (_, phrase) in sorted(best.items())
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from breachwatch.ingest.escape import escape_markdown
-from breachwatch.schema import FIELDS
+from breachwatch.schema import fields
 from breachwatch.sentences import normalise_space
 
 DIGEST_KEY = "Ingest_digest"
@@ -30,7 +30,7 @@ def render_markdown(metadata: dict[str, Any], paragraphs: list[str]) -> str:
     """Markdown source: schema fields in schema order, then the escaped paragraphs."""
     header = [
         f"{field.name.capitalize()}: {header_value(metadata[field.name])}"
-        for field in FIELDS
+        for field in fields()
         if field.name in metadata and metadata[field.name] not in (None, "", [])
     ]
     body = "\n\n".join(escape_markdown(normalise_space(p)) for p in paragraphs)

@@ -76,9 +76,9 @@ def scope_name(scope: str) -> str:
         return "All UK forces"
     if not scope:
         return "Scope not stated"
-    from breachwatch.extract.forces import load_forces
+    from breachwatch.extract.entities import load_entities
 
-    force = load_forces().get(scope)
+    force = load_entities().get(scope)
     return force.name if force else scope
 
 

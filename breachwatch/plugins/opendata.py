@@ -16,20 +16,19 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from breachwatch.datafiles import DATA_DIR
+from breachwatch.datafiles import data_dir
 from breachwatch.parallel_writer import in_background
 from breachwatch.plugins.cases import case_record
 from breachwatch.plugins.export import article_record, write_json
 from breachwatch.plugins.figures import figure_record
 
-SCHEMAS = DATA_DIR / "schemas"
 TABLES = ("articles", "figures", "cases")
 LIST_SEPARATOR = ";"
 
 
 def load_schema(table: str) -> dict[str, Any]:
     """The JSON Schema of one table, shipped in breachwatch/data/schemas."""
-    return json.loads((SCHEMAS / f"{table}.schema.json").read_text(encoding="utf-8"))
+    return json.loads((data_dir() / "schemas" / f"{table}.schema.json").read_text(encoding="utf-8"))
 
 
 def columns(table: str) -> list[str]:

@@ -1,21 +1,21 @@
-"""Forces and breach types as Pelican taxonomies: validated terms, pages and feeds."""
+"""The investigation's declared taxonomies (taxonomies.yaml) as Pelican taxonomies: validated
+terms, an index page, a page and a feed per term."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from breachwatch.schema import FIELDS_BY_NAME, MetadataError, as_list, field_errors
+from breachwatch.schema import MetadataError, as_list, field_errors, fields_by_name
+from breachwatch.taxonomy import Taxonomy, load_terms, names, taxonomies
 
-LIST_FIELDS = ("forces", "breaches", "outcomes", "standards")
-# (context name and plural template, singular template and settings prefix)
-TAXONOMIES = (("forces", "force"), ("breaches", "breach"))
+LABELS = ("outcomes", "standards")
 
 
 class _Term(URLWrapper):
@@ -35,12 +35,19 @@ class _Term(URLWrapper):
         return self._from_settings("SAVE_AS")
 
 
-class Force(_Term):
-    """A police force page: URL and save path come from FORCE_URL / FORCE_SAVE_AS."""
+class Term(_Term):
+    """A term of a declared taxonomy: its page settings are named after the taxonomy's
+    singular (FORCE_URL, FORCE_SAVE_AS), so each taxonomy gets a subclass of its own."""
 
 
-class Breach(_Term):
-    """A breach-type page: URL and save path come from BREACH_URL / BREACH_SAVE_AS."""
+@cache
+def term_class(taxonomy: Taxonomy) -> type[Term]:
+    """The URLWrapper class of one taxonomy's terms, named so that Pelican's settings
+    lookup finds its SINGULAR_URL and SINGULAR_SAVE_AS."""
+    name = taxonomy.singular.capitalize()
+    cls = type(name, (Term,), {"__doc__": Term.__doc__, "__module__": __name__})
+    globals()[name] = cls  # found by name, as pickle looks classes up
+    return cls
 
 
 @dataclass(frozen=True)
@@ -63,21 +70,20 @@ def _make_term(cls: type[URLWrapper], slug: str, name: str, settings: dict, **ex
 
 def _vocabularies(settings: dict) -> dict[str, dict[str, Any]]:
     """Every term the site knows, by field and slug, built from the data files."""
-    from breachwatch.extract.breaches import load_breach_types
-    from breachwatch.extract.forces import load_forces
     from breachwatch.extract.outcomes import load_outcomes
     from breachwatch.extract.standards import load_standards
     from breachwatch.extract.status import load_statuses
 
+    vocabularies: dict[str, dict[str, Any]] = {
+        taxonomy.name: {
+            slug: _make_term(term_class(taxonomy), slug, term.name, settings, data=term,
+                             definition=getattr(term, "definition", ""))
+            for slug, term in load_terms(taxonomy.name).items()
+        }
+        for taxonomy in taxonomies()
+    }
     return {
-        "forces": {
-            slug: _make_term(Force, slug, force.name, settings, data=force)
-            for slug, force in load_forces().items()
-        },
-        "breaches": {
-            slug: _make_term(Breach, slug, kind.name, settings, definition=kind.definition)
-            for slug, kind in load_breach_types().items()
-        },
+        **vocabularies,
         "outcomes": {s: Label(s, o.name) for s, o in load_outcomes().items()},
         "standards": {s: Label(s, st.name, st.description) for s, st in load_standards().items()},
         "case_status": {
@@ -92,14 +98,14 @@ def attach_terms(articles: list, vocabularies: dict[str, dict[str, Any]]) -> Non
     for article in articles:
         errors = [
             error
-            for name in FIELDS_BY_NAME
+            for name in fields_by_name()
             if name in article.metadata
             for error in field_errors(name, article.metadata[name])
         ]
         if errors:
             problems.append(f"{article.source_path}: " + "; ".join(errors))
             continue
-        for name in LIST_FIELDS:
+        for name in (*names(), *LABELS):
             terms = vocabularies[name]
             setattr(article, name, [terms[s] for s in as_list(article.metadata.get(name))])
         status = article.metadata.get("case_status")
@@ -128,43 +134,49 @@ class TaxonomyGenerator(Generator):
         vocabularies = _vocabularies(self.settings)
         # Drafts (held articles in an editor's preview) show their terms but are not listed.
         attach_terms([*articles, *self.context.get("drafts", [])], vocabularies)
-        forces = group_by(articles, "forces")
-        breaches = group_by(articles, "breaches")
-        self.forces = sorted(forces.items(), key=lambda item: (-len(item[1]), item[0].name))
-        self.breaches = sorted(
-            ((term, breaches.get(term, [])) for term in vocabularies["breaches"].values()),
-            key=lambda item: (-len(item[1]), item[0].name),
-        )
-        self._update_context(("forces", "breaches"))
+        for taxonomy in taxonomies():
+            groups = group_by(articles, taxonomy.name)
+            terms = (vocabularies[taxonomy.name].values() if taxonomy.lists_every_term
+                     else groups)
+            # Most articles first; a gazetteer lists only the entities articles are about.
+            setattr(self, taxonomy.name, sorted(
+                ((term, groups.get(term, [])) for term in terms),
+                key=lambda item: (-len(item[1]), item[0].name)))
+        self._update_context(names())
         self.context["vocabularies"] = vocabularies
+        self.context["taxonomies"] = taxonomies()
 
     def generate_output(self, writer) -> None:
         """Write the index and term pages, and an Atom feed per term with articles."""
         relative = self.settings["RELATIVE_URLS"]
-        for plural, singular in TAXONOMIES:
+        for taxonomy in taxonomies():
             writer.write_file(
-                self.settings[f"{plural.upper()}_SAVE_AS"],
-                self.get_template(plural),
+                self.settings[taxonomy.setting("SAVE_AS", index=True)],
+                self.get_template("terms"),
                 self.context,
                 relative_urls=relative,
-                url=self.settings[f"{plural.upper()}_URL"],
-                template_name=plural,
+                url=self.settings[taxonomy.setting("URL", index=True)],
+                taxonomy=taxonomy,
+                terms=getattr(self, taxonomy.name),
+                template_name="terms",
             )
-            template = self.get_template(singular)
-            for term, articles in getattr(self, plural):
+            template = self.get_template("term")
+            feed_setting = self.settings[taxonomy.setting("FEED_ATOM")]
+            for term, articles in getattr(self, taxonomy.name):
                 writer.write_file(
                     term.save_as,
                     template,
                     self.context,
                     relative_urls=relative,
                     url=term.url,
+                    taxonomy=taxonomy,
                     term=term,
                     articles=articles,
-                    template_name=singular,
+                    template_name="term",
                     page_name=term.page_name,
                 )
                 if articles:
-                    feed = self.settings[f"{singular.upper()}_FEED_ATOM"].format(slug=term.slug)
+                    feed = feed_setting.format(slug=term.slug)
                     writer.write_feed(articles, self.context, feed, feed, feed_title=term.name)
 
 

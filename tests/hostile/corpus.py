@@ -185,7 +185,7 @@ EXPECTED: dict[str, Case] = {
     # Everything else is an article, some with a warning.
     "same_slug_a.txt": Case(ARTICLE),
     "same_slug_b.txt": Case(ARTICLE, "taken"),
-    "no_force.txt": Case(ARTICLE, "no police force found", visible=(CORRECTED_TITLE,)),
+    "no_force.txt": Case(ARTICLE, "no force found", visible=(CORRECTED_TITLE,)),
     "near_force_name.txt": Case(ARTICLE, "did you mean 'Metropolitan Police Service'"),
     "utf8_bom.txt": Case(ARTICLE, visible=("BOM headline for a leak",)),
     "cp1252.txt": Case(ARTICLE, visible=("\u201cI\u2019m sorry\u201d", "\u00a3250", "\u20ac20")),

@@ -1,0 +1,79 @@
+"""The settings our plugins and theme read, each declared once with its default and help, as
+Pelican's DEFAULT_CONFIG does for its own: a settings file sets only what it changes, and a
+mistyped or ill-typed one is one clear error at start-up, not a KeyError mid-build."""
+
+from __future__ import annotations
+
+import difflib
+import runpy
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from breachwatch.datafiles import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name, its default, the types it may take, and a line of help."""
+
+    name: str
+    default: Any
+    help: str
+    types: tuple[type, ...] = ()
+
+    def accepts(self, value: Any) -> bool:
+        """Whether `value` has one of the declared types (any type when none are declared)."""
+        types = self.types or (type(self.default),)
+        if value is None and self.default is None:
+            return True
+        if bool in types or not isinstance(value, bool):  # True is not a number of bars
+            return isinstance(value, types)
+        return False
+
+
+DECLARED: dict[str, Setting] = {}
+
+
+class SettingsError(ValueError):
+    """A settings file sets an unknown setting or gives one a value of the wrong type."""
+
+
+def declare(*settings: Setting) -> tuple[Setting, ...]:
+    """Register settings a plugin or the theme reads; a module declares each name once."""
+    for setting in settings:
+        DECLARED[setting.name] = setting
+    return settings
+
+
+def apply_defaults(settings: dict[str, Any], pelican_defaults: Iterable[str],
+                   source: str = "settings") -> None:
+    """Fill every declared setting the file leaves out; fail, naming the setting, on an
+    unknown name or a value of the wrong type."""
+    known = set(pelican_defaults) | set(DECLARED)
+    for name in settings:
+        if name.isupper() and name not in known:
+            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+            raise SettingsError(f"{source}: unknown setting {name}"
+                                + (f" (did you mean {hint[0]}?)" if hint else ""))
+    for setting in DECLARED.values():
+        if setting.name not in settings:
+            settings[setting.name] = setting.default
+        elif not setting.accepts(settings[setting.name]):
+            wanted = " or ".join(t.__name__ for t in (setting.types or (type(setting.default),)))
+            raise SettingsError(f"{source}: setting {setting.name} must be {wanted}, not "
+                                f"{settings[setting.name]!r} ({setting.help})")
+
+
+def data_path(settings_file: Path) -> Path:
+    """The data folder a settings file names (DATA_PATH, relative to the file's folder); the
+    package's own when the file or the setting is absent."""
+    if not settings_file.is_file():
+        return DATA_DIR
+    value = runpy.run_path(str(settings_file)).get("DATA_PATH")
+    return settings_file.parent / value if value else DATA_DIR
+
+
+declare(Setting("DATA_PATH", str(DATA_DIR),
+                "the investigation's data files (taxonomies, gazetteer, cues, rules)", (str,)))
