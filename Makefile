@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # own output/.
 SITE ?= .
 
-.PHONY: html ingest review test lint serve clean bench browser-deps budgets screenshots
+.PHONY: html ingest review test lint serve clean bench browser-deps budgets screenshots publish devserver
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,17 @@ ingest: $(STAMP)
 
 html: $(STAMP)
 	$(PY) -m breachwatch build --site $(SITE)
+
+# The site for its real address, with absolute URLs (publishconf.py; a sub-path works):
+# `make publish SITEURL=https://news.example/investigation`, then copy output/ to the host.
+publish: $(STAMP)
+	@test -n "$(SITEURL)" || { echo "error: make publish needs the site's address, e.g. make publish SITEURL=https://news.example/investigation" >&2; exit 2; }
+	SITEURL='$(SITEURL)' $(PY) -m breachwatch build --site $(SITE) --settings $(SITE)/publishconf.py
+
+# Rebuilds through the pipeline when a seed, correction, page, data file, template or setting
+# changes, and serves output/ on http://127.0.0.1:8000/ meanwhile (Ctrl-C stops).
+devserver: $(STAMP)
+	$(PY) -m breachwatch.devserver --site $(SITE)
 
 # Editors' preview: the site with every held article as a draft, served on 127.0.0.1:8001.
 review: $(STAMP)
