@@ -47,3 +47,10 @@ def test_suspension_and_barred_list() -> None:
 
 def test_a_retired_witness_is_not_an_outcome() -> None:
     assert slugs("A retired detective said the force should act.") == []
+
+
+def test_sentences_short_of_prison_are_convictions_unless_only_possible() -> None:
+    assert slugs("The former clerk received a suspended prison sentence.") == ["convicted"]
+    assert slugs("Magistrates gave him a community order for the searches.") == ["convicted"]
+    assert slugs("He was handed a conditional discharge.") == ["convicted"]
+    assert slugs("He faces a custodial sentence when he returns to court.") == []

@@ -277,3 +277,26 @@ def test_a_request_letter_citing_its_law_often_is_one_source_not_many_figures() 
          "Section 40(2) of the Freedom of Information Act applies to personal data."])
     assert found.slug != "statistics"
     assert found.doubt == "figures"
+
+
+def test_other_ways_reports_word_a_finding() -> None:
+    assert status("Headline", "The chair determined that the sergeant breached the standards "
+                  "of professional behaviour.") == "proven"
+    assert status("Headline", "She entered a guilty plea to unlawfully obtaining data.") == (
+        "proven")
+    assert status("Headline", "The complaint was upheld by the force.") == "proven"
+    assert status("Headline", "The regulator issued a formal reprimand to the force.") == (
+        "proven")
+    assert status("Headline", "The regulator has issued the force with a monetary penalty.") == (
+        "proven")
+
+
+def test_other_ways_reports_word_a_clearance() -> None:
+    for sentence in [
+        "The Court of Appeal overturned his conviction for computer misuse.",
+        "The constable was exonerated by the inquiry.",
+        "The case against the detective collapsed at the Crown Court.",
+        "The allegation was found unsubstantiated.",
+        "There was insufficient evidence to charge the officer.",
+    ]:
+        assert status("Headline", sentence) == "not-proven", sentence
