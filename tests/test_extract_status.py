@@ -300,3 +300,12 @@ def test_other_ways_reports_word_a_clearance() -> None:
         "There was insufficient evidence to charge the officer.",
     ]:
         assert status("Headline", sentence) == "not-proven", sentence
+
+
+def test_what_the_figures_show_is_a_statistics_source() -> None:
+    found = extract_status(
+        "Civilian worker sacked over records checks",
+        ["A civilian worker at Westford police was sacked for checking records, the figures "
+         "show.",
+         "The force would not say more."])
+    assert (found.slug, found.doubt) == ("proven", "figures")

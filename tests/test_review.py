@@ -149,3 +149,11 @@ def test_a_case_status_doubted_for_its_figures_holds() -> None:
     assert found["review"] == [
         "hold: status proven: the article cites figures from a freedom of information answer "
         "or a data release and may report aggregates"]
+
+
+def test_reflective_practice_reported_with_an_allegation_only_holds() -> None:
+    reasons = review_reasons(metadata(case_status="alleged", outcomes=["reflective-practice"]),
+                             {})
+    assert reasons == ["hold: outcome reflective-practice is reported but the status is alleged"]
+    assert review_reasons(metadata(case_status="not-proven",
+                                   outcomes=["reflective-practice"]), {}) == []
