@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # our plugins live in this check
 
 from breachwatch.fingerprint import package_fingerprint  # noqa: E402
 from breachwatch.plugins.ordering import newest_first  # noqa: E402
-from breachwatch.sources import SOURCE_DIR  # noqa: E402
+from breachwatch import sources  # noqa: E402
 
 
 def _jinja_environment(**options: object) -> dict[str, object]:
@@ -32,6 +32,24 @@ SITEDESCRIPTION = (
     "criminals, embassies or journalists, sell information, or lose it - case by case, "
     "with every figure traced to its source sentence."
 )
+SITE_HEADLINE = "Misuse of police data in the UK: the cases, the forces, the figures"
+SITE_LEDE = (
+    "Across the UK, police officers and staff have looked people up on police systems without "
+    "a policing purpose, passed what they found to criminals, embassies or journalists, sold "
+    "it, or lost it. We gather the published reporting case by case, tag each article by "
+    "force, type of breach and outcome, keep allegations apart from proven findings, and link "
+    "every figure to the sentence it comes from."
+)
+CASES_INTRO = (
+    "A case gathers the articles that report one incident, from allegation to outcome. Cases "
+    "are found automatically (same force plus distinctive shared details such as an embassy, "
+    "a role or the person targeted, never the force alone) and confirmed, split or merged by "
+    "our editors."
+)
+CASE_ANONYMITY = "The officer's identity is not reported here unless the sources name them."
+# The investigation's data files: its taxonomies (taxonomies.yaml), gazetteer, cue phrases
+# and rules; named from this file's folder, so any folder can run the build.
+DATA_PATH = str(Path(__file__).parent / "breachwatch" / "data")
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Europe/London"
@@ -53,6 +71,8 @@ EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 THEME = "theme"
 
 PLUGINS = [
+    # First: reads DATA_PATH and completes and checks every setting our plugins declare.
+    "breachwatch.plugins.settings",
     "breachwatch.plugins.file_stamps",
     "breachwatch.plugins.cache_writer",
     "breachwatch.plugins.content_snapshots",
@@ -93,17 +113,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_ORDER_BY = newest_first
 
-# Our own taxonomies replace Pelican's categories, tags and authors.
-FORCE_URL = "forces/{slug}/"
-FORCE_SAVE_AS = "forces/{slug}/index.html"
-FORCES_URL = "forces/"
-FORCES_SAVE_AS = "forces/index.html"
-BREACH_URL = "breaches/{slug}/"
-BREACH_SAVE_AS = "breaches/{slug}/index.html"
-BREACHES_URL = "breaches/"
-BREACHES_SAVE_AS = "breaches/index.html"
-FORCE_FEED_ATOM = "feeds/forces/{slug}.atom.xml"
-BREACH_FEED_ATOM = "feeds/breaches/{slug}.atom.xml"
+# Our own taxonomies (DATA_PATH/taxonomies.yaml) replace Pelican's categories, tags and
+# authors; each term page's settings default to <name>/{slug}/ (FORCE_URL, BREACH_SAVE_AS,
+# FORCE_FEED_ATOM, ...), which is what this site uses.
 DATA_ARTICLES_JSON = "data/articles.json"
 CASE_URL = "cases/{slug}/"
 CASE_SAVE_AS = "cases/{slug}/index.html"
@@ -118,7 +130,7 @@ CHART_MAX_BARS = 15
 DATA_PAGE_FIGURES = 200
 DATA_PAGE_ARTICLES_PER_OUTCOME = 25
 # Raw seed files as received, copied by the build (breachwatch/sources.py).
-SOURCE_URL = SOURCE_DIR + "/{seed}"
+SOURCE_URL = sources.SOURCE_DIR + "/{seed}"
 SEARCH_URL = "search/"
 DATA_LICENCE = (
     "The metadata, figures and cases (the files on this page) are released under the "
@@ -164,4 +176,4 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = f"cache/{package_fingerprint()[:16]}"
 CHECK_MODIFIED_METHOD = "md5"
 CONTENT_CACHING_LAYER = "generator"
-PAGINATED_TEMPLATES = {"index": None, "archives": None, "force": None, "breach": None}
+PAGINATED_TEMPLATES = {"index": None, "archives": None, "term": None}

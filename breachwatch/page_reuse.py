@@ -28,13 +28,14 @@ from pelican.paginator import Paginator
 
 from breachwatch.link_pages import PageLinker
 from breachwatch.plugins.content_snapshots import content_digest
+from breachwatch.taxonomy import entity_taxonomy, names
 
 # Keys of the pages in the live output, and those of the build in progress.
 KEYS_FILE = "page-keys.pickle"
 # Paginated lists whose later pages can be reused (the home page's also show home_inputs).
-LIST_TEMPLATES = frozenset({"index", "force", "breach", "archives"})
+LIST_TEMPLATES = frozenset({"index", "term", "archives"})
 # Term lists whose first page is keyed too (term_inputs), and the taxonomies it may count by.
-TERM_TEMPLATES = frozenset({"force", "breach"})
+TERM_TEMPLATES = frozenset({"term"})
 TALLIED = ("forces", "breaches", "outcomes", "standards")
 NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
@@ -109,9 +110,9 @@ def feed_item_inputs(article: Any) -> tuple:
 
 
 def _listed(article: Any, linked: Callable[[Any], tuple] = _linked) -> tuple:
-    """What a list shows of an article: _linked(), its publisher and its forces."""
+    """What a list shows of an article: _linked(), its publisher and its subjects (forces)."""
     return (linked(article), article.metadata.get("publisher"),
-            [force.name for force in getattr(article, "forces", [])])
+            [term.name for term in getattr(article, entity_taxonomy().name, [])])
 
 
 def list_page_inputs(page: Any, paginator: Any, kwargs: dict[str, Any],
@@ -132,7 +133,7 @@ def home_inputs(context: dict[str, Any]) -> tuple:
         [(repr(f.figure), f.url, f.label, f.excerpt, f.scope_name, f.period_label)
          for f in context.get("headline_figures", [])],
         [[(stable(term), len(items)) for term, items in context.get(name, [])]
-         for name in ("forces", "breaches")],
+         for name in names()],
     )
 
 

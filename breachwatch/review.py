@@ -14,6 +14,7 @@ from typing import Any
 from breachwatch.datafiles import read_data_file, require
 from breachwatch.extract.evidence import Evidence
 from breachwatch.schema import as_list
+from breachwatch.taxonomy import names
 
 _FILE = "review.yaml"
 HOLD, QUEUE = "hold", "queue"
@@ -138,8 +139,7 @@ def record(metadata: dict[str, Any], publish_unreviewed: bool) -> dict[str, Any]
         "date": date,
         "date_confidence": metadata.get("date_confidence"),
         "publisher": metadata.get("publisher"),
-        "forces": as_list(metadata.get("forces")),
-        "breaches": as_list(metadata.get("breaches")),
+        **{name: as_list(metadata.get(name)) for name in names()},
         "outcomes": as_list(metadata.get("outcomes")),
         "status": metadata.get("case_status"),
         "review": as_list(metadata.get("review")),

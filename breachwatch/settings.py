@@ -34,6 +34,7 @@ class Setting:
 
 
 DECLARED: dict[str, Setting] = {}
+_PAGE_SUFFIXES = ("_URL", "_SAVE_AS", "_FEED_ATOM", "_FEED_RSS")
 
 
 class SettingsError(ValueError):
@@ -49,14 +50,16 @@ def declare(*settings: Setting) -> tuple[Setting, ...]:
 
 def apply_defaults(settings: dict[str, Any], pelican_defaults: Iterable[str],
                    source: str = "settings") -> None:
-    """Fill every declared setting the file leaves out; fail, naming the setting, on an
-    unknown name or a value of the wrong type."""
+    """Fill every declared setting the file leaves out; fail, naming the setting, on a value of
+    the wrong type, or on an unknown name that is a near miss of a declared one (a mistyped
+    setting would otherwise be silently ignored; others may belong to Pelican or a theme)."""
     known = set(pelican_defaults) | set(DECLARED)
     for name in settings:
-        if name.isupper() and name not in known:
-            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-            raise SettingsError(f"{source}: unknown setting {name}"
-                                + (f" (did you mean {hint[0]}?)" if hint else ""))
+        # Pelican reads a page or feed setting for any template, so those names are open.
+        if name.isupper() and name not in known and not name.endswith(_PAGE_SUFFIXES):
+            near = difflib.get_close_matches(name, DECLARED, n=1, cutoff=0.85)
+            if near:
+                raise SettingsError(f"{source}: unknown setting {name} (did you mean {near[0]}?)")
     for setting in DECLARED.values():
         if setting.name not in settings:
             settings[setting.name] = setting.default

@@ -27,8 +27,8 @@ def facts_of(ingested) -> dict[str, ArticleFacts]:
     for article in ingested.values():
         meta = article.metadata
         result[article.seed.stem] = ArticleFacts(
-            key=article.seed.stem, slug=meta["slug"], forces=meta["forces"],
-            breaches=meta["breaches"], status=meta["case_status"],
+            key=article.seed.stem, slug=meta["slug"], subjects=meta["forces"],
+            kinds=meta["breaches"], status=meta["case_status"],
             sentences=[s for p in article.paragraphs for s in split_sentences(p)],
             published=date.fromisoformat(meta["date"]),
             date_confidence=meta["date_confidence"])
@@ -45,7 +45,7 @@ def test_embassy_seeds_form_one_case_automatically(ingested) -> None:
 def test_shared_force_alone_never_merges(ingested) -> None:
     facts = facts_of(ingested)
     pair = score_pair(facts[ALLEGATION], facts[OTHER])
-    assert pair.forces == ("metropolitan-police-service",)
+    assert pair.subjects == ("metropolitan-police-service",)
     assert not is_candidate(pair)
 
 

@@ -8,10 +8,12 @@ from xml.etree import ElementTree
 
 from breachwatch.charts import Bar, Chart, render_svg
 from breachwatch.extract.figures import extract_figures
-from breachwatch.plugins.charts import figure_groups, force_charts
+from breachwatch.plugins.charts import figure_charts, figure_groups
 from breachwatch.plugins.figures import ShownFigure
 
 SVG = "{http://www.w3.org/2000/svg}"
+UNITS = ("breaches", "incidents", "offences")
+SUBJECT = SimpleNamespace(name="forces", singular="force")
 
 
 def shown(text: str, slug: str, published=None) -> list[ShownFigure]:
@@ -51,7 +53,7 @@ def test_different_periods_and_units_get_different_charts() -> None:
         + shown("There were 39 incidents within the Met since 2011.", "c")
         + shown("The Met employs 31,000 officers.", "d")
     )
-    charts = force_charts(figure_groups(figures), max_bars=15)
+    charts = figure_charts(figure_groups(figures, UNITS), max_bars=15, subject=SUBJECT)
     groups = [sorted(bar.label for bar in chart.bars) for chart in charts]
     assert sorted(groups) == [
         ["Metropolitan Police Service"], ["Metropolitan Police Service"],
@@ -67,21 +69,22 @@ def test_different_periods_and_units_get_different_charts() -> None:
 def test_uk_totals_are_not_charted_as_a_force() -> None:
     figures = shown("There were 2,315 data breaches across the UK police forces between "
                     "2011 and 2015.", "e")
-    assert figures and force_charts(figure_groups(figures), max_bars=15) == []
+    groups = figure_groups(figures, UNITS)
+    assert figures and figure_charts(groups, max_bars=15, subject=SUBJECT) == []
 
 
 def test_a_chart_draws_the_largest_values_and_keeps_the_focus_force() -> None:
     figures = shown(
         "Kent Police recorded 900 breaches between 2011 and 2015, Essex Police 800, "
         "Surrey Police 700 and Sussex Police 12.", "f")
-    groups = figure_groups(figures)
-    [chart] = force_charts(groups, max_bars=2)
+    groups = figure_groups(figures, UNITS)
+    [chart] = figure_charts(groups, max_bars=2, subject=SUBJECT)
     assert [bar.label for bar in chart.bars] == ["Kent Police", "Essex Police"]
     assert chart.total == 4 and "the 2 largest of 4 reported figures" in chart.description
-    [focused] = force_charts(groups, max_bars=2, focus="sussex-police")
+    [focused] = figure_charts(groups, max_bars=2, subject=SUBJECT, focus="sussex-police")
     assert [bar.label for bar in focused.bars] == ["Kent Police", "Sussex Police"]
     assert [bar.highlight for bar in focused.bars] == [False, True]
     assert focused.selection == (
         "the 1 largest of 4 reported figures and the largest for Sussex Police")
     assert focused.id == chart.id
-    assert force_charts(groups, max_bars=2, focus="durham-constabulary") == []
+    assert figure_charts(groups, max_bars=2, subject=SUBJECT, focus="durham-constabulary") == []

@@ -1,4 +1,4 @@
-"""Find articles that report the same incident: shared force plus distinctive details."""
+"""Find articles that report the same incident: shared subject plus distinctive details."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from breachwatch.cases.rules import load_case_rules
 class PairScore:
     """Why two articles may report one incident: what they share and what that is worth."""
 
-    forces: tuple[str, ...]
+    subjects: tuple[str, ...]
     entities: tuple[str, ...]
     entity_weight: int
     periods_overlap: bool
@@ -35,24 +35,24 @@ class CaseGroup:
 
 
 def score_pair(a: ArticleFacts, b: ArticleFacts) -> PairScore | None:
-    """Score a pair, or None when it is no candidate (no shared force: never a case)."""
+    """Score a pair, or None when it is no candidate (no shared subject: never a case)."""
     rules = load_case_rules()
-    forces = tuple(sorted(set(a.forces) & set(b.forces)))
-    if not forces:
+    subjects = tuple(sorted(set(a.subjects) & set(b.subjects)))
+    if not subjects:
         return None
     weights = {kind.name: kind.weight for kind in rules.entities}
     shared = tuple(sorted(set(a.entities) & set(b.entities)))
     entity_weight = sum(weights[a.entities[entity]] for entity in shared)
     overlap = any(s1 <= e2 and s2 <= e1 for s1, e1 in a.periods for s2, e2 in b.periods)
-    union = set(a.breaches) | set(b.breaches)
-    matching = bool(union) and len(set(a.breaches) & set(b.breaches)) * 2 >= len(union)
+    union = set(a.kinds) | set(b.kinds)
+    matching = bool(union) and len(set(a.kinds) & set(b.kinds)) * 2 >= len(union)
     score = (entity_weight + rules.period_overlap_weight * overlap
              + rules.allegation_overlap_weight * matching)
-    return PairScore(forces, shared, entity_weight, overlap, matching, score)
+    return PairScore(subjects, shared, entity_weight, overlap, matching, score)
 
 
 def is_candidate(pair: PairScore | None) -> bool:
-    """Enough distinctive details and a high enough score; force alone never suffices."""
+    """Enough distinctive details and a high enough score; subject alone never suffices."""
     rules = load_case_rules()
     return bool(pair) and pair.entity_weight >= rules.min_entity_weight and (
         pair.score >= rules.min_score)
@@ -65,17 +65,17 @@ def _slug(text: str) -> str:
 
 def _candidate_pairs(pool: list[ArticleFacts], need_entity: bool
                      ) -> list[tuple[ArticleFacts, ArticleFacts]]:
-    """Each pair (in pool order) sharing a force and, if needed, a detail: the only pairs
+    """Each pair (in pool order) sharing a subject and, if needed, a detail: the only pairs
     that can score.
 
-    Comparing every pair is quadratic in the archive; pairs within each force (and detail)
+    Comparing every pair is quadratic in the archive; pairs within each subject (and detail)
     are far fewer.
     """
     groups: dict[tuple[str, str], list[int]] = {}
     for index, fact in enumerate(pool):
-        for force in set(fact.forces):
+        for subject in set(fact.subjects):
             for entity in fact.entities if need_entity else ("",):
-                groups.setdefault((force, entity), []).append(index)
+                groups.setdefault((subject, entity), []).append(index)
     pairs = {
         (i, j) for members in groups.values()
         for n, i in enumerate(members) for j in members[n + 1:]
@@ -121,16 +121,16 @@ def detect_cases(facts: list[ArticleFacts], editor: EditorCases) -> list[CaseGro
         keys = sorted(members)
         entities = sorted({e for s in scores for e in s.entities})
         best = max(entities, key=lambda e: (_weight(by_key, keys, e), e), default="case")
-        force = scores[0].forces[0]
-        slug = base = _slug(f"{force}-{best}")
+        subject = scores[0].subjects[0]
+        slug = base = _slug(f"{subject}-{best}")
         suffix = 2
         while slug in taken:
             slug, suffix = f"{base}-{suffix}", suffix + 1
         taken.add(slug)
         from breachwatch.extract.entities import load_entities
 
-        force_name = load_entities()[force].name if force in load_entities() else force
-        groups.append(CaseGroup(slug, f"{force_name}: the {best.title()} case", keys,
+        subject_name = load_entities()[subject].name if subject in load_entities() else subject
+        groups.append(CaseGroup(slug, f"{subject_name}: the {best.title()} case", keys,
                                 "detected", entities, max(s.score for s in scores)))
     return sorted(groups, key=lambda group: group.slug)
 

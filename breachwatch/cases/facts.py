@@ -11,12 +11,13 @@ from breachwatch.extract.figures import find_periods
 
 @dataclass
 class ArticleFacts:
-    """One article as the detector sees it: key, force and breach slugs, sentences, date."""
+    """One article as the detector sees it: key, the slugs of what it is about (forces) and of
+its kinds (breach types), sentences, date."""
 
     key: str  # the seed's file name without .txt: stable when titles change
     slug: str
-    forces: list[str]
-    breaches: list[str]
+    subjects: list[str]
+    kinds: list[str]
     status: str
     sentences: list[str]
     published: date | None

@@ -185,6 +185,15 @@ def _phrases(words: list[str]) -> str:
 
 
 @cache
+def whole_scope_name() -> str:
+    """How the site names a figure about every entity at once ("All UK forces")."""
+    name = read_data_file(_FILE).get("whole_scope_name")
+    require(isinstance(name, str) and bool(name.strip()), _FILE,
+            "'whole_scope_name' must be text (shown for figures about all of them)")
+    return name
+
+
+@cache
 def load_vocabulary() -> _Vocabulary:
     """Read and check figures.yaml once."""
     data = read_data_file(_FILE)

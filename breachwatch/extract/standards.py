@@ -1,4 +1,5 @@
-"""Tag the Standards of Professional Behaviour an article says are at issue."""
+"""Tag the standards of a code of conduct (the police's Standards of Professional Behaviour
+here) that an article says are at issue."""
 
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ from breachwatch.extract.cues import ArticleText, CueSet, CueTable, compile_cues
 from breachwatch.extract.evidence import Evidence, first_per_slug
 
 _FILE = "standards.yaml"
-EXPECTED_COUNT = 10  # Schedule 2 to the Police (Conduct) Regulations 2020 lists ten.
 
 
 @dataclass(frozen=True)
 class Standard:
-    """One Standard of Professional Behaviour as listed in standards.yaml."""
+    """One standard of the code as listed in standards.yaml."""
 
     slug: str
     name: str
@@ -38,15 +38,31 @@ def _parse_standard(entry: Any, index: int) -> Standard:
     return Standard(entry["slug"], name.strip(), entry["description"].strip(), short)
 
 
+@dataclass(frozen=True)
+class Code:
+    """The code of conduct the standards belong to, as the methodology page names it."""
+
+    title: str
+    intro: str
+
+
+@cache
+def load_code() -> Code:
+    """The code's title and introduction, from the head of standards.yaml."""
+    data = read_data_file(_FILE)
+    for key in ("title", "intro"):
+        require(isinstance(data.get(key), str) and bool(data[key].strip()), _FILE,
+                f"'{key}' must be text naming the code of conduct")
+    return Code(data["title"].strip(), " ".join(data["intro"].split()))
+
+
 @cache
 def load_standards() -> dict[str, Standard]:
-    """The ten standards by slug, in the order of the Regulations' schedule as listed."""
+    """The standards by slug, in the code's order; as many as the file says the code has."""
     standards = load_entries(_FILE, "standards", _parse_standard)
-    require(
-        len(standards) == EXPECTED_COUNT,
-        _FILE,
-        f"expected the {EXPECTED_COUNT} standards of the 2020 Regulations, found {len(standards)}",
-    )
+    expected = read_data_file(_FILE).get("count")
+    require(expected is None or len(standards) == expected, _FILE,
+            f"expected the {expected} standards of {load_code().title}, found {len(standards)}")
     return standards
 
 

@@ -21,6 +21,16 @@ from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
 from breachwatch.plugins.markdown_reader import converted, published, raw_published
 from breachwatch.schema import as_list
+from breachwatch.settings import Setting, declare
+from breachwatch.taxonomy import cue_taxonomy, entity_taxonomy
+
+declare(
+    Setting("CASE_URL", "cases/{slug}/", "a case page's URL", (str,)),
+    Setting("CASE_SAVE_AS", "cases/{slug}/index.html", "where a case page is written", (str,)),
+    Setting("CASES_URL", "cases/", "the list of cases' URL", (str,)),
+    Setting("CASES_SAVE_AS", "cases/index.html", "where the list of cases is written", (str,)),
+)
+
 
 CASES_FILE = "cases.yaml"
 # Case status: the most advanced status among its articles wins.
@@ -40,8 +50,9 @@ def _facts_call(article: Any) -> tuple:
     """The arguments of ArticleFacts for a Pelican article (after its sentences were anchored)."""
     confidence = article.metadata.get("date_confidence", "medium")
     return (
-        seed_key(article), article.slug, as_list(article.metadata.get("forces")),
-        as_list(article.metadata.get("breaches")), str(article.metadata.get("case_status", "")),
+        seed_key(article), article.slug, as_list(article.metadata.get(entity_taxonomy().name)),
+        as_list(article.metadata.get(cue_taxonomy().name)),
+        str(article.metadata.get("case_status", "")),
         list(getattr(article, "sentences", [])),
         published(article), confidence,
     )
@@ -120,9 +131,10 @@ def build_case(group: CaseGroup, facts: dict[str, ArticleFacts], by_key: dict[st
         for step in case_timeline([facts[k] for k in group.keys])
     ]
     case.status = _status(case.articles)
-    forces = {slug for a in case.articles for slug in as_list(a.metadata.get("forces"))}
-    case.forces = [f for a in case.articles for f in a.forces if f.slug in forces]
-    case.forces = sorted({f.slug: f for f in case.forces}.values(), key=lambda f: f.slug)
+    name = entity_taxonomy().name
+    shared = {slug for a in case.articles for slug in as_list(a.metadata.get(name))}
+    subjects = [t for a in case.articles for t in getattr(a, name) if t.slug in shared]
+    case.subjects = sorted({t.slug: t for t in subjects}.values(), key=lambda t: t.slug)
     return case
 
 
@@ -140,7 +152,7 @@ def case_record(case: Case) -> dict[str, Any]:
         "url": case.url,
         "source": case.group.source,
         "status": case.status.slug if case.status else None,
-        "forces": [f.slug for f in case.forces],
+        entity_taxonomy().name: [t.slug for t in case.subjects],
         "articles": [a.slug for a in case.articles],
         "shared_entities": case.group.shared_entities,
         "score": case.group.score,

@@ -1,4 +1,5 @@
-"""The site's charts: figures by force per unit and period, articles by breach type and outcome.
+"""The site's charts: figures by entity (force) per unit and period, articles per term of
+each other taxonomy and per outcome.
 
 Figures are only charted together when unit and period are the same: a count over 2009-2013
 never shares a chart with one over 2011-2015.
@@ -16,10 +17,15 @@ from pelican.generators import Generator
 from breachwatch.charts import Bar, Chart
 from breachwatch.extract.figures import UK
 from breachwatch.plugins.figures import ShownFigure, scope_name
+from breachwatch.settings import Setting, declare
 
-# Units charted by force (counts of wrongdoing, not workforce sizes or shares).
-FORCE_CHART_UNITS = ("breaches", "incidents", "offences")
 NOTE_CHARS = 90
+declare(
+    Setting("CHART_MAX_BARS", 15, "bars in one chart; the rest are counted under it", (int,)),
+    Setting("CHART_UNITS", ("breaches", "incidents", "offences"),
+            "units of figures charted by entity: counts of wrongdoing, not workforce sizes "
+            "or shares", (tuple, list)),
+)
 
 
 def _slug(text: str) -> str:
@@ -45,12 +51,14 @@ def _note(shown: ShownFigure) -> str:
     return note if len(note) <= NOTE_CHARS else note[: NOTE_CHARS - 1] + "\u2026"
 
 
-def figure_groups(figures: list[ShownFigure]) -> dict[tuple[str, str, str], list[ShownFigure]]:
-    """Figures about single forces by comparable unit and period, largest value first."""
+def figure_groups(figures: list[ShownFigure], units: tuple[str, ...] | list[str],
+                  ) -> dict[tuple[str, str, str], list[ShownFigure]]:
+    """Figures about single entities in the charted units, by comparable unit and period,
+    largest value first."""
     groups: dict[tuple[str, str, str], list[ShownFigure]] = defaultdict(list)
     for shown in figures:
         figure = shown.figure
-        if figure.unit in FORCE_CHART_UNITS and figure.scope not in ("", UK):
+        if figure.unit in units and figure.scope not in ("", UK):
             groups[period_key(shown)].append(shown)
     return {
         key: sorted(groups[key], key=lambda s: (-s.figure.value, s.article.slug, s.number))
@@ -59,16 +67,17 @@ def figure_groups(figures: list[ShownFigure]) -> dict[tuple[str, str, str], list
 
 
 def _drawn(members: list[ShownFigure], max_bars: int, focus: str | None) -> list[ShownFigure]:
-    """The largest values, plus the focus force's largest when it would be left out."""
+    """The largest values, plus the focus entity's largest when it would be left out."""
     drawn = members[:max_bars]
     if focus and not any(s.figure.scope == focus for s in drawn):
         drawn = [*drawn[:-1], next(s for s in members if s.figure.scope == focus)]
     return drawn
 
 
-def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigure],
-                max_bars: int, focus: str | None = None) -> Chart:
-    """One unit over one period: the largest figures by force, each linked to its sentence."""
+def figure_chart(number: int, key: tuple[str, str, str], members: list[ShownFigure],
+                 max_bars: int, subject: Any, focus: str | None = None) -> Chart:
+    """One unit over one period: the largest figures by entity, each linked to its
+    sentence; `subject` is the entity taxonomy, for its words."""
     drawn = _drawn(members, max_bars, focus)
     first = members[0]
     unit, period = first.figure.unit, first.period_label
@@ -81,9 +90,9 @@ def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigur
     which = selection or f"{len(members)} reported figure(s)"
     return Chart(
         id=f"chart-{number}-" + _slug("-".join([unit, *key[1:]])),
-        title=f"{unit.capitalize()} by force, {period}",
+        title=f"{unit.capitalize()} by {subject.singular}, {period}",
         description=(
-            f"Bar chart of {which} of {unit} for single police forces over the same period "
+            f"Bar chart of {which} of {unit} for single {subject.name} over the same period "
             f"({period}). Values: "
             + "; ".join(f"{scope_name(s.figure.scope)} {s.figure.text}" for s in drawn)
             + ". Each value links to the sentence that reports it."
@@ -96,11 +105,12 @@ def force_chart(number: int, key: tuple[str, str, str], members: list[ShownFigur
     )
 
 
-def force_charts(groups: dict[tuple[str, str, str], list[ShownFigure]], max_bars: int,
-                 focus: str | None = None) -> list[Chart]:
-    """One chart per group of figure_groups (with a focus force: the groups that include it)."""
+def figure_charts(groups: dict[tuple[str, str, str], list[ShownFigure]], max_bars: int,
+                  subject: Any, focus: str | None = None) -> list[Chart]:
+    """One chart per group of figure_groups (with a focus entity: the groups that include
+    it)."""
     return [
-        force_chart(number, key, members, max_bars, focus)
+        figure_chart(number, key, members, max_bars, subject, focus)
         for number, (key, members) in enumerate(groups.items(), start=1)
         if focus is None or any(s.figure.scope == focus for s in members)
     ]
@@ -133,39 +143,46 @@ def outcome_groups(articles: list) -> list[tuple[Any, list]]:
 
 
 class ChartsGenerator(Generator):
-    """Adds `charts` (data page) and `term_charts` (force and breach pages) to the context."""
+    """Adds `charts` (data page) and `term_charts` (term pages) to the context."""
 
     def generate_context(self) -> None:
         """Build every chart once from the figures and the taxonomies."""
         figures = self.context.get("figures", [])
         max_bars = self.settings["CHART_MAX_BARS"]
-        groups = figure_groups(figures)
-        by_force = force_charts(groups, max_bars)
-        breaches = [(term, items, term.url) for term, items in self.context.get("breaches", [])]
+        groups = figure_groups(figures, self.settings["CHART_UNITS"])
+        subject = self.context["subject"]
         outcomes = [
             (term, items, f"{self.settings['DATA_PAGE_URL']}#outcome-{term.slug}")
             for term, items in outcome_groups(self.context.get("articles", []))
         ]
-        breach_chart = count_chart("chart-articles-by-breach", "Articles by type of breach",
-                                   "type of breach", breaches)
+        # Articles per term of each taxonomy that is not the subject (types of breach).
+        counted = [(listing, [(term, items, term.url) for term, items in listing.terms])
+                   for listing in self.context["taxonomies"] if not listing.about]
+
+        def term_chart(listing: Any, terms: list, suffix: str = "", highlight=None) -> Chart:
+            """Articles per term of one taxonomy, one term highlighted on its own page."""
+            return count_chart(f"chart-articles-by-{listing.singular}{suffix}",
+                               f"Articles by {listing.column.lower()}", listing.column.lower(),
+                               terms, highlight=highlight)
+
         self.context["outcome_groups"] = outcome_groups(self.context.get("articles", []))
         self.context["charts"] = {
-            "by_force": by_force,
-            "by_breach": breach_chart,
+            "figures": figure_charts(groups, max_bars, subject),
+            "by_term": [term_chart(listing, terms) for listing, terms in counted],
             "by_outcome": count_chart("chart-articles-by-outcome", "Articles by outcome",
                                       "outcome reported", outcomes),
         }
-        # Keyed by the term page's URL, which is unique across forces and breach types.
-        forces = self.context.get("vocabularies", {}).get("forces", {})
+        # Keyed by the term page's URL, which is unique across taxonomies.
+        entities = self.context.get("vocabularies", {}).get(subject.name, {})
         term_charts = {
-            forces[slug].url: force_charts(groups, max_bars, focus=slug)
-            for slug in sorted({s.figure.scope for s in figures} & set(forces))
+            entities[slug].url: figure_charts(groups, max_bars, subject, focus=slug)
+            for slug in sorted({s.figure.scope for s in figures} & set(entities))
         }
-        for term, items, _ in breaches:
-            if items:
-                term_charts[term.url] = [count_chart(
-                    f"chart-articles-by-breach-{term.slug}", "Articles by type of breach",
-                    "type of breach", breaches, highlight=term.slug)]
+        for listing, terms in counted:
+            for term, items, _ in terms:
+                if items:
+                    term_charts[term.url] = [
+                        term_chart(listing, terms, f"-{term.slug}", highlight=term.slug)]
         self.context["term_charts"] = term_charts
 
     def generate_output(self, writer) -> None:

@@ -11,6 +11,11 @@ from pelican.generators import Generator
 
 from breachwatch.parallel_writer import in_background
 from breachwatch.schema import SHOWN_CONFIDENCES
+from breachwatch.settings import Setting, declare
+from breachwatch.taxonomy import names
+
+declare(Setting("DATA_ARTICLES_JSON", "data/articles.json", "where every article's metadata is "
+                "written as JSON", (str,)))
 
 
 def article_record(article: Any) -> dict[str, Any]:
@@ -29,8 +34,7 @@ def article_record(article: Any) -> dict[str, Any]:
         "publisher": meta.get("publisher", "unknown"),
         "source_url": meta.get("source_url") or None,
         "seed": meta.get("seed", ""),
-        "forces": [term.slug for term in article.forces],
-        "breaches": [term.slug for term in article.breaches],
+        **{name: [term.slug for term in getattr(article, name)] for name in names()},
         "outcomes": [term.slug for term in article.outcomes],
         "standards": [term.slug for term in article.standards],
         "status": article.case_status.slug if article.case_status else None,

@@ -8,11 +8,12 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures
+from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures, whole_scope_name
 from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
 from breachwatch.plugins.markdown_reader import converted, published, raw_published, raw_value
 from breachwatch.schema import as_list
+from breachwatch.taxonomy import entity_taxonomy
 
 # How many figures the home page shows.
 HEADLINE_COUNT = 6
@@ -73,7 +74,7 @@ def excerpt_around(sentence: str, number: str, width: int = EXCERPT_CHARS) -> st
 def scope_name(scope: str) -> str:
     """Display name of a figure's scope."""
     if scope == UK:
-        return "All UK forces"
+        return whole_scope_name()
     if not scope:
         return "Scope not stated"
     from breachwatch.extract.entities import load_entities
@@ -88,16 +89,16 @@ def figures_beside_conversion(_sender: Any, metadata: dict, extra: dict) -> list
         when = raw_published(metadata)
     except ValueError:
         return []
-    forces = as_list(raw_value(metadata, "forces"))
+    subjects = as_list(raw_value(metadata, entity_taxonomy().name))
     return [(extract_figures, (list(extra.get("body_paragraphs", [])), when,
-                               forces[0] if forces else None))]
+                               subjects[0] if subjects else None))]
 
 
 def _figures_call(article: Any) -> tuple:
     """The arguments of extract_figures for one anchored article."""
-    forces = as_list(article.metadata.get("forces"))
+    subjects = as_list(article.metadata.get(entity_taxonomy().name))
     return (list(getattr(article, "body_paragraphs", [])), published(article),
-            forces[0] if forces else None)
+            subjects[0] if subjects else None)
 
 
 def articles_figures(articles: list, settings: dict) -> list[list[ShownFigure]]:

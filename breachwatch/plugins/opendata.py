@@ -21,6 +21,19 @@ from breachwatch.parallel_writer import in_background
 from breachwatch.plugins.cases import case_record
 from breachwatch.plugins.export import article_record, write_json
 from breachwatch.plugins.figures import figure_record
+from breachwatch.settings import Setting, declare
+
+declare(
+    Setting("DATA_PAGE_URL", "data/", "the open data page's URL", (str,)),
+    Setting("DATA_PAGE_SAVE_AS", "data/index.html", "where the open data page is written", (str,)),
+    Setting("DATA_SQLITE", "articles.sqlite", "file name of the SQLite database of all tables",
+            (str,)),
+    Setting("DATA_PAGE_FIGURES", 200, "figures listed on the data page (files hold all)", (int,)),
+    Setting("DATA_PAGE_ARTICLES_PER_OUTCOME", 25, "articles listed per outcome on the data page",
+            (int,)),
+    Setting("DATA_LICENCE", "", "the open data's licence, in a sentence or two", (str,)),
+)
+
 
 TABLES = ("articles", "figures", "cases")
 LIST_SEPARATOR = ";"

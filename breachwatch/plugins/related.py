@@ -13,9 +13,9 @@ from typing import Any
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from breachwatch.taxonomy import names
+
 MAX_RELATED = 5
-# The taxonomy fields whose shared terms make articles related, in the order they are shown.
-FIELDS = ("forces", "breaches")
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,10 @@ class Related:
 
 
 def _entries(article: Any) -> tuple[tuple[str, str, str], ...]:
-    """An article's forces and breach types as (field, slug, name), in the order shown."""
+    """An article's terms of every taxonomy as (field, slug, name), in the order shown: shared
+    terms are what make articles related."""
     return tuple((field, term.slug, term.name)
-                 for field in FIELDS for term in getattr(article, field, []) or [])
+                 for field in names() for term in getattr(article, field, []) or [])
 
 
 def _terms(entries: tuple[tuple[str, str, str], ...]) -> set[tuple[str, str]]:

@@ -10,6 +10,11 @@ from pelican.urlwrappers import Category
 
 from breachwatch.review import is_true
 from breachwatch.schema import as_list
+from breachwatch.settings import Setting, declare
+
+declare(Setting("PUBLISH_UNREVIEWED", False, "publish articles held for an editor's check, "
+                "each with a notice that no editor has checked it", (bool,)))
+
 
 # Settings this plugin reads, with their defaults.
 DEFAULTS = {"PUBLISH_UNREVIEWED": False}

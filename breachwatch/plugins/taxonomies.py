@@ -59,6 +59,21 @@ class Label:
     definition: str = ""
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A declared taxonomy as the theme sees it: its words (those of its declaration), the URL
+    of its index page, its feed pattern, and its terms with their articles."""
+
+    taxonomy: Taxonomy
+    url: str
+    feed: str
+    terms: list
+
+    def __getattr__(self, name: str) -> Any:
+        """The declaration's words: listing.title, listing.column, listing.about, ..."""
+        return getattr(self.taxonomy, name)
+
+
 def _make_term(cls: type[URLWrapper], slug: str, name: str, settings: dict, **extra: Any):
     """A URLWrapper whose slug is the data-file slug, not a re-slugified name."""
     term = cls(name, settings)
@@ -66,6 +81,13 @@ def _make_term(cls: type[URLWrapper], slug: str, name: str, settings: dict, **ex
     for key, value in extra.items():
         setattr(term, key, value)
     return term
+
+
+def load_code():
+    """The code of conduct the standards belong to (its title and introduction)."""
+    from breachwatch.extract.standards import load_code as load  # noqa: PLC0415
+
+    return load()
 
 
 def _vocabularies(settings: dict) -> dict[str, dict[str, Any]]:
@@ -144,39 +166,46 @@ class TaxonomyGenerator(Generator):
                 key=lambda item: (-len(item[1]), item[0].name)))
         self._update_context(names())
         self.context["vocabularies"] = vocabularies
-        self.context["taxonomies"] = taxonomies()
+        self.context["standards_code"] = load_code()
+        self.listings = [
+            Listing(taxonomy, self.settings[taxonomy.setting("URL", index=True)],
+                    self.settings[taxonomy.setting("FEED_ATOM")], getattr(self, taxonomy.name))
+            for taxonomy in taxonomies()
+        ]
+        # The theme loops over `taxonomies`; `subject` is the one articles are about.
+        self.context["taxonomies"] = self.listings
+        self.context["subject"] = next(item for item in self.listings if item.about)
 
     def generate_output(self, writer) -> None:
         """Write the index and term pages, and an Atom feed per term with articles."""
         relative = self.settings["RELATIVE_URLS"]
-        for taxonomy in taxonomies():
+        for listing in self.listings:
             writer.write_file(
-                self.settings[taxonomy.setting("SAVE_AS", index=True)],
+                self.settings[listing.setting("SAVE_AS", index=True)],
                 self.get_template("terms"),
                 self.context,
                 relative_urls=relative,
-                url=self.settings[taxonomy.setting("URL", index=True)],
-                taxonomy=taxonomy,
-                terms=getattr(self, taxonomy.name),
+                url=listing.url,
+                taxonomy=listing,
                 template_name="terms",
             )
             template = self.get_template("term")
-            feed_setting = self.settings[taxonomy.setting("FEED_ATOM")]
-            for term, articles in getattr(self, taxonomy.name):
+            for term, articles in listing.terms:
+                feed = listing.feed.format(slug=term.slug)
                 writer.write_file(
                     term.save_as,
                     template,
                     self.context,
                     relative_urls=relative,
                     url=term.url,
-                    taxonomy=taxonomy,
+                    taxonomy=listing,
                     term=term,
                     articles=articles,
+                    feed=feed,
                     template_name="term",
                     page_name=term.page_name,
                 )
                 if articles:
-                    feed = feed_setting.format(slug=term.slug)
                     writer.write_feed(articles, self.context, feed, feed, feed_title=term.name)
 
 
