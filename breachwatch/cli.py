@@ -19,7 +19,7 @@ from breachwatch.parallel import start_forked
 from breachwatch.review import accept, as_json, describe_held, is_true
 from breachwatch.schema import MetadataError
 from breachwatch.sentences import body_sentences
-from breachwatch.settings import data_path
+from breachwatch.settings import SettingsError, data_path
 from breachwatch.sources import copy_sources
 
 
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 0 if report.ok else 1
             ok = _build(args, corrections, console)
         console.print(f"site built in {escape(str(args.output))}/", highlight=False)
-    except (DataFileError, MetadataError, BuildError) as error:
+    except (DataFileError, MetadataError, BuildError, SettingsError) as error:
         console.print(f"[red]error[/red] {escape(describe(error))}", highlight=False)
         console.print("[red]build failed[/red]; the previous site was left as it was")
         return 2

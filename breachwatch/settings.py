@@ -74,7 +74,10 @@ def data_path(settings_file: Path) -> Path:
     package's own when the file or the setting is absent."""
     if not settings_file.is_file():
         return DATA_DIR
-    value = runpy.run_path(str(settings_file)).get("DATA_PATH")
+    try:
+        value = runpy.run_path(str(settings_file)).get("DATA_PATH")
+    except Exception as error:  # noqa: BLE001 - any error in a settings file fails the build
+        raise SettingsError(f"{settings_file}: cannot read settings ({error})") from error
     return settings_file.parent / value if value else DATA_DIR
 
 
