@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -38,9 +38,10 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name.endswith("~")
 
 
-def _files(folder: Path, recursive: bool = True, skip: frozenset[str] = frozenset()
-           ) -> Iterator[Path]:
-    """Every file an editor may have changed under `folder`, none if it is missing."""
+def _files(folder: str | Path, recursive: bool = True, skip: frozenset[str] = frozenset()
+           ) -> Iterator[str]:
+    """Every file an editor may have changed under `folder`, none if it is missing (plain
+    strings: at 10,000 seeds, Path objects were most of a poll's time)."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -50,24 +51,24 @@ def _files(folder: Path, recursive: bool = True, skip: frozenset[str] = frozense
             continue
         if entry.is_dir(follow_symlinks=False):
             if recursive and entry.name not in skip and entry.name not in SKIPPED_FOLDERS:
-                yield from _files(Path(entry.path))
+                yield from _files(entry.path)
         elif entry.is_file():
-            yield Path(entry.path)
+            yield entry.path
 
 
 def theme_path(settings_file: Path) -> Path:
     """The theme folder a settings file names, as Pelican resolves it (relative to the file's
-    folder), so the templates an example site borrows are watched too."""
+    folder if there, else to the working folder), so a theme another site shares is watched."""
     theme = ""
     if settings_file.is_file():
         theme = str(runpy.run_path(str(settings_file)).get("THEME", ""))
     if not theme:
         return settings_file.parent / "theme"
-    path = Path(theme)
-    return path if path.is_absolute() else settings_file.parent / path
+    beside = settings_file.parent / theme
+    return beside if beside.is_dir() else Path(theme)
 
 
-def watched_files(site: Path, settings_file: Path, data: Path, theme: Path) -> Iterator[Path]:
+def watched_files(site: Path, settings_file: Path, data: Path, theme: Path) -> Iterator[str]:
     """Every input of a build an editor changes: seeds (texts and sources.csv), content/
     (corrections, pages, cases.yaml, extra files) but not the articles the ingest writes,
     the data files, the theme and the settings files."""
@@ -77,15 +78,15 @@ def watched_files(site: Path, settings_file: Path, data: Path, theme: Path) -> I
     yield from _files(theme)
     # The settings file and those it imports (publishconf.py reads pelicanconf.py).
     yield from (path for path in _files(settings_file.parent, recursive=False)
-                if path.suffix == ".py")
+                if path.endswith(".py"))
 
 
-def snapshot(files: Iterator[Path] | list[Path]) -> Snapshot:
+def snapshot(files: Iterable[str | Path]) -> Snapshot:
     """The stamp of each file, by path; a file gone meanwhile is left out (it was deleted)."""
     stamps: Snapshot = {}
     for path in files:
         try:
-            info = path.stat()
+            info = os.stat(path)
         except OSError:
             continue
         stamps[str(path)] = (info.st_mtime_ns, info.st_size)
@@ -152,6 +153,12 @@ def start_server(output: Path, host: str, port: int) -> ThreadingHTTPServer:
     return server
 
 
+def _shown(path: str) -> str:
+    """A path as the editor knows it: relative to this folder when it is inside."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def watch(take: Callable[[], Snapshot], build: Callable[[], object], interval: float = 1.0,
           stop: Callable[[], bool] = lambda: False, current: Snapshot | None = None) -> None:
     """Poll every `interval` seconds and build after each change until `stop()` says so.
@@ -167,8 +174,8 @@ def watch(take: Callable[[], Snapshot], build: Callable[[], object], interval: f
             continue
         later = settle(take, later)
         changed = changes(current, later)
-        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3
-                                          else "")
+        shown = ", ".join(map(_shown, changed[:3])) + (
+            f" and {len(changed) - 3} more" if len(changed) > 3 else "")
         print(f"devserver: changed: {shown}; rebuilding", flush=True)
         current = later
         build()

@@ -56,6 +56,20 @@ def test_settings_name_the_data_and_theme_folders(tmp_path: Path) -> None:
     assert devserver.theme_path(settings) == site / "theme"
 
 
+def test_a_theme_not_beside_the_settings_is_found_as_pelican_finds_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path / "examples" / "other")
+    (site / "pelicanconf.py").write_text('THEME = "theme"\n')
+    (site / "theme/templates/base.html").unlink()
+    (site / "theme/templates").rmdir()
+    (site / "theme").rmdir()
+    (tmp_path / "theme").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert devserver.theme_path(site / "pelicanconf.py") == Path("theme")
+    (site / "pelicanconf.py").write_text(f"THEME = {str(tmp_path / 'shared')!r}\n")
+    assert devserver.theme_path(site / "pelicanconf.py") == tmp_path / "shared"
+
+
 def test_watches_every_editor_input_and_nothing_the_build_writes(tmp_path: Path) -> None:
     site = _site(tmp_path)
     (site / "output").mkdir()
