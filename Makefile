@@ -24,11 +24,8 @@ html: $(STAMP)
 
 # The site for its real address, with absolute URLs (publishconf.py; a sub-path works):
 # `make publish SITEURL=https://news.example/investigation`, then copy output/ to the host.
-# It starts without output.cache/: the page cache is named after the settings file, not
-# SITEURL, so pages kept from a build for another address would keep that address's links.
 publish: $(STAMP)
 	@test -n "$(SITEURL)" || { echo "error: make publish needs the site's address, e.g. make publish SITEURL=https://news.example/investigation" >&2; exit 2; }
-	rm -rf $(SITE)/output.cache
 	SITEURL='$(SITEURL)' $(PY) -m breachwatch build --site $(SITE) --settings $(SITE)/publishconf.py
 
 # Rebuilds through the pipeline when a seed, correction, page, data file, template or setting

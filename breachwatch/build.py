@@ -19,6 +19,7 @@ from breachwatch.fingerprint import package_fingerprint
 from breachwatch.page_reuse import install_keys
 from breachwatch.parallel import start_forked, wait_all
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
+from breachwatch.settings import settings_digest
 
 
 def _calling_first(function: Callable[[], None]) -> type:
@@ -75,10 +76,11 @@ def content_cache(settings_file: Path, output: Path) -> Path:
     """Pelican's content cache for `output`, in a folder named after the code that filled it.
 
     Pelican keeps cached readings until a file changes, whatever the code; a new folder per
-    version of our package, the settings, Pelican and Markdown makes a stale reading impossible.
+    version of our package, the settings' values (SITEURL from the environment included),
+    Pelican and Markdown makes a stale reading impossible.
     """
     digest = hashlib.sha256(package_fingerprint().encode())
-    digest.update(settings_file.read_bytes())
+    digest.update(settings_digest(settings_file).encode())
     for name in ("pelican", "markdown"):
         digest.update(importlib.metadata.version(name).encode())
     root = output.with_name(output.name + ".cache")

@@ -12,9 +12,10 @@ from breachwatch.datafiles import data_dir
 PACKAGE = Path(__file__).resolve().parent
 
 
-def package_fingerprint() -> str:
-    """SHA-256 over every source file of the package and every file of the data folder."""
-    return _fingerprint(data_dir().resolve())
+def package_fingerprint(data: str | Path | None = None) -> str:
+    """SHA-256 over every source file of the package and every file of the data folder (the
+    one being built, unless named)."""
+    return _fingerprint(Path(data or data_dir()).resolve())
 
 
 @cache

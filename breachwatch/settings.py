@@ -5,9 +5,12 @@ mistyped or ill-typed one is one clear error at start-up, not a KeyError mid-bui
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import runpy
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +72,41 @@ def apply_defaults(settings: dict[str, Any], pelican_defaults: Iterable[str],
                                 f"{settings[setting.name]!r} ({setting.help})")
 
 
-def data_path(settings_file: Path) -> Path:
-    """The data folder a settings file names (DATA_PATH, relative to the file's folder); the
-    package's own when the file or the setting is absent."""
-    if not settings_file.is_file():
-        return DATA_DIR
+@cache
+def run_settings(settings_file: Path) -> dict[str, Any]:
+    """The names a settings file defines, as Python runs it (Pelican reads it the same way)."""
     try:
-        value = runpy.run_path(str(settings_file)).get("DATA_PATH")
+        return runpy.run_path(str(settings_file))
     except Exception as error:  # noqa: BLE001 - any error in a settings file fails the build
         raise SettingsError(f"{settings_file}: cannot read settings ({error})") from error
-    return settings_file.parent / value if value else DATA_DIR
+
+
+def settings_digest(settings_file: Path) -> str:
+    """A digest of the values a settings file gives, including those it takes from the
+    environment (SITEURL) or from the settings it imports: what a build's caches depend on."""
+    values = {name: value for name, value in run_settings(settings_file).items()
+              if name.isupper()}
+    text = json.dumps(values, sort_keys=True, default=lambda value: type(value).__name__)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def data_path(settings_file: Path) -> Path:
+    """The data folder a settings file names (DATA_PATH); the package's own when the file or
+    the setting is absent."""
+    if not settings_file.is_file():
+        return DATA_DIR
+    value = run_settings(settings_file).get("DATA_PATH")
+    return absolute_data_path(value, str(settings_file)) if value else DATA_DIR
+
+
+def absolute_data_path(value: Any, source: str) -> Path:
+    """DATA_PATH as a folder; it must be absolute (settings files write it from their own
+    folder), since Pelican runs from anywhere and does not say where its settings came from."""
+    path = Path(str(value))
+    if not path.is_absolute():
+        raise SettingsError(f"{source}: DATA_PATH must be an absolute path, e.g. "
+                            f"str(Path(__file__).resolve().parent / 'data'), not {value!r}")
+    return path
 
 
 declare(Setting("DATA_PATH", str(DATA_DIR),

@@ -47,7 +47,7 @@ _WEIGHTS = {"title": 4, "about": 2, "area": 2, "neutral": 1}
 # How far around a mention the frames, vetoes and links are looked for (characters).
 _WINDOW = 80
 # Where a frame's {force} stands; the mention is replaced by it in the looked-at text.
-_SLOT = "{force}"
+_SLOT = "{entity}"
 # A mention's own abbreviation in brackets right after it ("... Ireland (PSNI)") is the same
 # mention, not a second one.
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
@@ -421,7 +421,7 @@ def _rules() -> _Rules:
             rf"{_AFTER_MENTION}\s+(?:the\s+)?(?:{_lowered(words('own_units'))})(?![\w'])"
         ),
         joint_unit=re.compile(
-            r"\A(?:\s+(?:police|constabulary|constabularies|forces?))?(?:'s?)?\s+"
+            rf"\A(?:\s+(?:{_lowered(words('unit_words'))}))?(?:'s?)?\s+"
             rf"(?:{_lowered(words('joint_units'))})(?![\w'])"
         ),
         area_veto=re.compile(rf"\A(?:'s?)?\s+(?:{_lowered(words('area_vetoes'))})(?![\w'])"),
@@ -432,7 +432,7 @@ def _rules() -> _Rules:
         staff_before=re.compile(
             rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?\Z"),
         forces_after=re.compile(
-            rf"\A(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:{_lowered(words('area_forces'))})"
+            rf"\A(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:{_lowered(words('area_entities'))})"
             r"(?![\w'])"),
     )
 

@@ -175,7 +175,7 @@ class _Vocabulary:
     verb_units: dict[str, str]
     not_describing: frozenset[str]
     qualifier: re.Pattern[str]
-    uk_scope: re.Pattern[str]
+    whole_scope: re.Pattern[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -200,7 +200,7 @@ def load_vocabulary() -> _Vocabulary:
     require(isinstance(data, dict), _FILE, "expected a mapping")
     for key in ("units", "times_verbs"):
         require(isinstance(data.get(key), dict), _FILE, f"'{key}' must be a mapping")
-    for key in ("not_describing", "qualifiers", "uk_scope"):
+    for key in ("not_describing", "qualifiers", "whole_scope"):
         ok = isinstance(data.get(key), list) and all(isinstance(w, str) for w in data[key])
         require(ok, _FILE, f"'{key}' must be a list of words (quote yes, no, on, off)")
     units: dict[str, str] = {}
@@ -219,7 +219,7 @@ def load_vocabulary() -> _Vocabulary:
         not_describing=frozenset(w.casefold() for w in data["not_describing"]),
         qualifier=re.compile(rf"\b({_phrases(data['qualifiers'])})[\s\u2018\u2019'\"\u201c]*$",
                              re.I),
-        uk_scope=re.compile(rf"(?<!\w)(?:{_phrases(data['uk_scope'])})(?!\w)", re.I),
+        whole_scope=re.compile(rf"(?<!\w)(?:{_phrases(data['whole_scope'])})(?!\w)", re.I),
     )
 
 
@@ -329,11 +329,11 @@ def _scope(sentence: str, position: int, previous: str | None, primary: str | No
     after = [slug for slug, start, _ in mentions if start > position]
     if before:
         return before[-1], "sentence"
-    if vocabulary.uk_scope.search(sentence):
+    if vocabulary.whole_scope.search(sentence):
         return UK, "sentence"
     if after:
         return after[0], "sentence"
-    if previous is not None and vocabulary.uk_scope.search(previous):
+    if previous is not None and vocabulary.whole_scope.search(previous):
         return UK, "previous sentence"
     if primary:
         return primary, "article"

@@ -16,7 +16,7 @@ UNKNOWN = "unknown"
 _EDGE_LINES = 3
 # A republisher's pages are credited to the original they name: "Bristol Post via inkl".
 AGGREGATOR = "aggregator"
-KINDS = ("newspaper", "broadcaster", "agency", "magazine", "police", "watchdog", "court",
+KINDS = ("newspaper", "broadcaster", "agency", "magazine", "subject", "watchdog", "court",
          "government", "campaign", "trade", AGGREGATOR)
 
 
@@ -42,8 +42,9 @@ def load_publisher_rules() -> PublisherRules:
     for entry in data["known"]:
         require(isinstance(entry, dict) and "name" in entry, _FILE, f"bad entry {entry!r}")
         kind = entry.get("kind", "newspaper")
-        # A force's name on a line of its own is a headline's subject, not a masthead.
-        names = [] if kind == "police" else [entry["name"]]
+        # The name of what articles are about (a force) on a line of its own is a headline's
+        # subject, not a masthead.
+        names = [] if kind == "subject" else [entry["name"]]
         for spelling in [*names, *entry.get("spellings", [])]:
             spellings[spelling.casefold()] = entry["name"]
         require(kind in KINDS, _FILE, f"{entry['name']}: kind '{kind}' is not one of {KINDS}")

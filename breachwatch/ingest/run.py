@@ -35,6 +35,7 @@ from breachwatch.parallel import cores
 from breachwatch.review import with_review
 from breachwatch.schema import MetadataError, validate
 from breachwatch.stamps import Stamp, file_stamp, folder_stamps
+from breachwatch.taxonomy import names
 
 SEED_SUFFIX = ".txt"
 ARTICLE_SUFFIX = ".md"
@@ -124,8 +125,7 @@ def _describe(article: Article, markup: bool = True) -> str:
         f"  date      {meta['date']}  {meta['date_confidence']} confidence, "
         f"from: {meta['date_basis']}",
         f"  publisher {meta['publisher']}",
-        f"  forces    {', '.join(meta['forces']) or '-'}",
-        f"  breaches  {', '.join(meta['breaches']) or '-'}",
+        *(f"  {name:<9} {', '.join(meta[name]) or '-'}" for name in names()),
         f"  outcomes  {', '.join(meta['outcomes']) or '-'}",
         f"  standards {', '.join(meta['standards']) or '-'}",
         f"  status    {meta['case_status']}",

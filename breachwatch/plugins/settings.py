@@ -10,7 +10,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from breachwatch.datafiles import DATA_DIR as DEFAULT_DATA
 from breachwatch.datafiles import use_data
-from breachwatch.settings import Setting, apply_defaults, declare
+from breachwatch.settings import Setting, absolute_data_path, apply_defaults, declare
 from breachwatch.taxonomy import taxonomies
 
 # The investigation's own words in the theme: each settings file gives them.
@@ -28,7 +28,7 @@ declare(
 def start(pelican: Any) -> None:
     """Read the data folder the settings name, then complete and check the settings."""
     settings = pelican.settings
-    use_data(settings.get("DATA_PATH") or DEFAULT_DATA)
+    use_data(absolute_data_path(settings.get("DATA_PATH") or DEFAULT_DATA, "settings"))
     for taxonomy in taxonomies():
         declare(*(Setting(name, value, f"{taxonomy.title}: page or feed path", (str,))
                   for name, value in taxonomy.default_settings().items()))
