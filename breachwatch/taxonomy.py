@@ -88,7 +88,11 @@ def _parse(raw: Any, index: int) -> Taxonomy:
 @cache
 def taxonomies() -> tuple[Taxonomy, ...]:
     """Every declared taxonomy, in the file's order (the order pages show them in)."""
-    data = read_data_file(_FILE)
+    return parse_taxonomies(read_data_file(_FILE))
+
+
+def parse_taxonomies(data: Any) -> tuple[Taxonomy, ...]:
+    """Check a taxonomies.yaml; errors name the file and the entry."""
     require(isinstance(data, dict) and isinstance(data.get("taxonomies"), list), _FILE,
             "'taxonomies' must be a list")
     declared = tuple(_parse(raw, index) for index, raw in enumerate(data["taxonomies"]))

@@ -6,12 +6,16 @@ import functools
 import http.server
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -52,6 +56,37 @@ def copy_project(tmp: Path, extra_seeds: dict[str, str] | None = None) -> dict[s
     return {"seeds": tmp / "seeds", "content": tmp / "content", "output": tmp / "output"}
 
 
+def copy_example(tmp: Path, name: str) -> dict[str, Path]:
+    """An example investigation's seeds and content in a temp dir, with its own settings (its
+    data files stay where they are: its settings name them)."""
+    site = ROOT / "examples" / name
+    shutil.copytree(site / "seeds", tmp / "seeds")
+    shutil.copytree(site / "content", tmp / "content",
+                    ignore=shutil.ignore_patterns("articles", ".*"))
+    return {"seeds": tmp / "seeds", "content": tmp / "content", "output": tmp / "output",
+            "settings": site / "pelicanconf.py", "data": site / "data"}
+
+
+def build_apart(dirs: dict[str, Path]) -> subprocess.CompletedProcess:
+    """Run `breachwatch build` in a process of its own: its data files are another
+    investigation's, and a process reads one investigation's (its loaders keep them)."""
+    return subprocess.run(
+        [sys.executable, "-m", "breachwatch", "build", "--seeds", str(dirs["seeds"]),
+         "--content", str(dirs["content"]), "--output", str(dirs["output"]),
+         "--settings", str(dirs["settings"])],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def page_types(data: Path) -> dict[str, str]:
+    """PAGE_TYPES for the investigation whose data folder is `data`: its entity taxonomy's
+    pages stand for "forces"/"force", its cue taxonomy's for "breaches"/"breach"."""
+    declared = yaml.safe_load((data / "taxonomies.yaml").read_text(encoding="utf-8"))
+    name = {entry["extract"]: entry["name"] for entry in declared["taxonomies"]}
+    return {**PAGE_TYPES,
+            "forces": f"{name['entities']}/index.html", "force": f"{name['entities']}/*/index.html",
+            "breaches": f"{name['cues']}/index.html", "breach": f"{name['cues']}/*/index.html"}
+
+
 def build(dirs: dict[str, Path], settings: Path = ROOT / "pelicanconf.py") -> int:
     """Run the real `breachwatch build` (ingest, Pelican and any post-build steps)."""
     from breachwatch.cli import main
@@ -62,10 +97,10 @@ def build(dirs: dict[str, Path], settings: Path = ROOT / "pelicanconf.py") -> in
     ])
 
 
-def page_paths(output: Path) -> dict[str, str]:
+def page_paths(output: Path, types: dict[str, str] = PAGE_TYPES) -> dict[str, str]:
     """URL path (from the site root) of one page per page type found in `output`."""
     found: dict[str, str] = {}
-    for kind, pattern in PAGE_TYPES.items():
+    for kind, pattern in types.items():
         matches = sorted(output.glob(pattern))
         if matches:
             relative = matches[0].relative_to(output).as_posix()

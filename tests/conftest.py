@@ -26,3 +26,18 @@ def ingested():
     from breachwatch.ingest.article import ingest_seed
 
     return {path.name[:3]: ingest_seed(path, TODAY) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+# The second investigation, built by the tests that check the generator serves any.
+EXAMPLE = "health-records"
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> dict[str, Path]:
+    """examples/health-records built once from a copy of its seeds and content."""
+    from scripts.localsite import build_apart, copy_example
+
+    dirs = copy_example(tmp_path_factory.mktemp("example-site"), EXAMPLE)
+    done = build_apart(dirs)
+    assert done.returncode == 0, done.stderr
+    return dirs

@@ -12,6 +12,7 @@ from scripts.localsite import (  # noqa: F401 - re-exported for the test modules
     distinctive_word,
     launch,
     page_paths,
+    page_types,
     search_for,
     serve,
 )
@@ -48,6 +49,21 @@ def site(tmp_path_factory):
         server.pages = page_paths(dirs["output"])
         server.content = dirs["content"]
         yield server
+
+
+@pytest.fixture(scope="session")
+def example_site(example_build):
+    """The example investigation (examples/health-records), served until the session ends."""
+    with serve(example_build["output"]) as server:
+        server.pages = page_paths(example_build["output"], page_types(example_build["data"]))
+        server.content = example_build["content"]
+        yield server
+
+
+@pytest.fixture(scope="session", params=["police", "example"])
+def each_site(request):
+    """Each investigation's site in turn: the theme and plugins must serve any of them."""
+    return request.getfixturevalue("site" if request.param == "police" else "example_site")
 
 
 @pytest.fixture(scope="session")

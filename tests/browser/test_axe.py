@@ -14,7 +14,8 @@ RUN_AXE = """async () => (await axe.run(document)).violations.map(v =>
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_axe_violations(browser, site, kind: str, scheme: str) -> None:
+def test_no_axe_violations(browser, each_site, kind: str, scheme: str) -> None:
+    site = each_site  # the police site, then the example investigation's
     # The site's CSP forbids injected scripts; let axe in without weakening the page itself.
     page = open_kind(browser, site, kind, color_scheme=scheme, bypass_csp=True)
     page.add_script_tag(path=str(AXE))

@@ -17,7 +17,8 @@ FOCUSED = """() => { const el = document.activeElement; const s = getComputedSty
             s.boxShadow, el.outerHTML.slice(0, 100)]; }"""
 
 
-def test_skip_link_is_first_and_moves_focus_to_main(browser, site) -> None:
+def test_skip_link_is_first_and_moves_focus_to_main(browser, each_site) -> None:
+    site = each_site  # the police site, then the example investigation's
     page = open_kind(browser, site, "article")
     page.keyboard.press("Tab")
     first = page.evaluate(
@@ -40,7 +41,8 @@ def test_skip_link_is_first_and_moves_focus_to_main(browser, site) -> None:
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_tab_reaches_every_control_with_visible_focus(browser, site, kind: str) -> None:
+def test_tab_reaches_every_control_with_visible_focus(browser, each_site, kind: str) -> None:
+    site = each_site  # the police site, then the example investigation's
     page = open_kind(browser, site, kind)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     resting = page.evaluate(TAG_FOCUSABLES, FOCUSABLE)

@@ -10,7 +10,8 @@ from .conftest import PAGE_KINDS, distinctive_word, search_for, url_of
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_request_leaves_localhost(browser, site, kind: str) -> None:
+def test_no_request_leaves_localhost(browser, each_site, kind: str) -> None:
+    site = each_site  # the police site, then the example investigation's
     context = browser.new_context()
     page = context.new_page()
     requests: list[str] = []
@@ -30,7 +31,8 @@ def test_no_request_leaves_localhost(browser, site, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", [kind for kind in PAGE_KINDS if kind != "search"])
-def test_pages_read_the_same_without_javascript(browser, site, kind: str) -> None:
+def test_pages_read_the_same_without_javascript(browser, each_site, kind: str) -> None:
+    site = each_site  # the police site, then the example investigation's
     texts = {}
     for enabled in (True, False):
         context = browser.new_context(java_script_enabled=enabled)

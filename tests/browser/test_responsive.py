@@ -31,7 +31,8 @@ LONGEST_LINE = """() => {
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_horizontal_scroll_at_360px(browser, site, kind: str) -> None:
+def test_no_horizontal_scroll_at_360px(browser, each_site, kind: str) -> None:
+    site = each_site  # the police site, then the example investigation's
     page = open_kind(browser, site, kind, viewport={"width": 360, "height": 740})
     width = page.evaluate("() => document.documentElement.scrollWidth")
     wide = page.evaluate(
@@ -99,7 +100,8 @@ BROKEN_WORDS = """() => {
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_word_is_split_that_would_fit_at_360px(browser, site, kind: str) -> None:
+def test_no_word_is_split_that_would_fit_at_360px(browser, each_site, kind: str) -> None:
+    site = each_site  # the police site, then the example investigation's
     page = open_kind(browser, site, kind, viewport={"width": 360, "height": 740})
     broken = page.evaluate(BROKEN_WORDS)
     page.context.close()

@@ -1,0 +1,70 @@
+"""Declared settings: a settings file sets only what it changes; a mistyped or ill-typed one
+is one clear error naming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from breachwatch import settings as declared
+from breachwatch.settings import Setting, SettingsError, apply_defaults, data_path
+
+
+@pytest.fixture
+def registry(monkeypatch) -> dict[str, Setting]:
+    """A registry of two settings, apart from the plugins' own."""
+    table = {
+        "CHART_MAX_BARS": Setting("CHART_MAX_BARS", 15, "bars in a chart", (int,)),
+        "PUBLISH_UNREVIEWED": Setting("PUBLISH_UNREVIEWED", False, "publish held", (bool,)),
+    }
+    monkeypatch.setattr(declared, "DECLARED", table)
+    return table
+
+
+def test_missing_settings_get_their_defaults(registry) -> None:
+    settings = {"SITENAME": "x"}
+    apply_defaults(settings, {"SITENAME"})
+    assert settings == {"SITENAME": "x", "CHART_MAX_BARS": 15, "PUBLISH_UNREVIEWED": False}
+
+
+@pytest.mark.parametrize(("value", "wanted"), [("15", "int"), (True, "int"), (2.5, "int")])
+def test_an_ill_typed_setting_is_named(registry, value, wanted) -> None:
+    with pytest.raises(SettingsError, match=rf"setting CHART_MAX_BARS must be {wanted}"):
+        apply_defaults({"CHART_MAX_BARS": value}, set())
+
+
+def test_a_near_miss_of_a_declared_name_is_named_with_the_right_one(registry) -> None:
+    with pytest.raises(SettingsError, match=r"unknown setting CHART_MAX_BAR \(did you mean "
+                                            r"CHART_MAX_BARS\?\)"):
+        apply_defaults({"CHART_MAX_BAR": 10}, set())
+
+
+def test_other_settings_and_page_settings_are_left_to_pelican(registry) -> None:
+    settings = {"AUTHOR": "us", "ARCHIVES_SAVE_AS": "a/index.html", "CHART_MAX_BARS": 3}
+    apply_defaults(settings, set())
+    assert settings["CHART_MAX_BARS"] == 3
+
+
+def test_data_path_must_be_absolute(tmp_path: Path) -> None:
+    conf = tmp_path / "conf.py"
+    conf.write_text('DATA_PATH = "data"\n')
+    with pytest.raises(SettingsError, match="DATA_PATH must be an absolute path"):
+        data_path(conf)
+    conf.write_text(f"DATA_PATH = {str(tmp_path)!r}\n")
+    declared.run_settings.cache_clear()
+    assert data_path(conf) == tmp_path
+
+
+def test_a_bad_setting_stops_the_build_with_one_line(tmp_path: Path, capsys) -> None:
+    from breachwatch.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(root)!r})\nfrom pelicanconf import *\n"
+                    "CHART_MAX_BARS = 'ten'\n")
+    (tmp_path / "seeds").mkdir()
+    assert main(["build", "--site", str(tmp_path), "--settings", str(conf)]) == 2
+    error = capsys.readouterr().err
+    assert "setting CHART_MAX_BARS must be int, not 'ten'" in error
+    assert "Traceback" not in error and not (tmp_path / "output").exists()
