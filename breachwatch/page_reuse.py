@@ -3,9 +3,9 @@
 Rendering pages is most of a rebuild, and after one edit almost all of them are unchanged.
 Each article page gets a key: a digest of everything article.html shows (the article, related
 articles, neighbours, case and the menu) and of the theme; so does each
-later page (2, 3, ...) of the home, force, breach-type and all-articles lists, from the
+later page (2, 3, ...) of the home, term (force, breach type) and all-articles lists, from the
 articles it lists (and, for the home pages, the key figures and counts beside the list), and
-each feed, from its entries. The first page of a force or breach-type list adds what it shows
+each feed, from its entries. The first page of a term's list adds what it shows
 of all the term's articles (their terms in every taxonomy) and the term's charts.
 The cache folder, named after our code, data and settings, holds the keys of the live output;
 an article page or feed whose key is unchanged is hard-linked from there, a list page is copied
@@ -36,7 +36,6 @@ KEYS_FILE = "page-keys.pickle"
 LIST_TEMPLATES = frozenset({"index", "term", "archives"})
 # Term lists whose first page is keyed too (term_inputs), and the taxonomies it may count by.
 TERM_TEMPLATES = frozenset({"term"})
-TALLIED = ("forces", "breaches", "outcomes", "standards")
 NEXT_SUFFIX = ".next"
 DATE_FIELDS = ("date_basis", "date_rule", "date_confidence", "date_precision")
 # Metadata the anchors plugin derives from the article's HTML, which the key holds already.
@@ -139,7 +138,7 @@ def home_inputs(context: dict[str, Any]) -> tuple:
 
 def _terms(article: Any) -> list:
     """An article's terms in every taxonomy a list page may count by."""
-    return [stable(getattr(article, field, [])) for field in TALLIED]
+    return [stable(getattr(article, field, [])) for field in (*names(), "outcomes", "standards")]
 
 
 def term_inputs(kwargs: dict[str, Any], context: dict[str, Any],

@@ -87,3 +87,21 @@ def test_no_page_or_file_carries_the_police_site_words(out: Path) -> None:
             for match in POLICE_WORDS.finditer(path.read_text(encoding="utf-8")):
                 found.append(f"{path.relative_to(out)}: {match.group(0)}")
     assert found == []
+
+
+def test_plain_pelican_over_the_ingested_content_makes_the_same_pages(example_build,
+                                                                       tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    plain = tmp_path / "plain"
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", str(example_build["content"]),
+         "-s", str(example_build["settings"]), "-o", str(plain)],
+        capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    built = example_build["output"]
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html")
+                   if not {"pagefind", "sources"} & set(p.relative_to(built).parts))
+    assert len(pages) > 30
+    assert [p for p in pages if (plain / p).read_bytes() != (built / p).read_bytes()] == []

@@ -27,7 +27,9 @@ from breachwatch.sentences import body_sentences, normalise_space
 from breachwatch.taxonomy import cue_taxonomy, entity_taxonomy
 
 MAX_SLUG_CHARS = 80
-# A made-up seed whose ingest reads every data file and compiles its patterns.
+# A made-up seed whose ingest reads every data file and compiles its patterns. It is a police
+# story because the police investigation is the one whose cues it warms; with another
+# investigation's data it still reads every file, and warms fewer cues.
 _SAMPLE = """Kent Polce Service officer sacked after he leaked police records to a journalist
 
 By Reporter | Example News

@@ -1,4 +1,4 @@
-"""Counts of articles per term, for the breakdown tables on force and breach pages."""
+"""Counts of articles per term, for the breakdown tables on term pages."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ class ShownFigure:
 
     @property
     def scope_name(self) -> str:
-        """The force's name, 'All UK forces', or 'Scope not stated'."""
+        """The entity's name, the whole scope's ("All UK forces"), or 'Scope not stated'."""
         return scope_name(self.figure.scope)
 
     @property
@@ -79,8 +79,8 @@ def scope_name(scope: str) -> str:
         return "Scope not stated"
     from breachwatch.extract.entities import load_entities
 
-    force = load_entities().get(scope)
-    return force.name if force else scope
+    entity = load_entities().get(scope)
+    return entity.name if entity else scope
 
 
 def figures_beside_conversion(_sender: Any, metadata: dict, extra: dict) -> list[tuple]:
@@ -124,7 +124,7 @@ def figure_record(shown: ShownFigure) -> dict[str, Any]:
 
 
 def headline_figures(figures: list[ShownFigure]) -> list[ShownFigure]:
-    """The largest counts for all UK forces or one force, one per sentence.
+    """The largest counts for the whole scope or one entity, one per sentence.
 
     Only counts whose sentence names what is counted beside the number qualify, so a key
     figure never reads as a bare "297 cases" borrowed from elsewhere in the sentence."""

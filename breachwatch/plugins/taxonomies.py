@@ -148,7 +148,7 @@ def group_by(articles: list, field: str) -> dict[Any, list]:
 
 
 class TaxonomyGenerator(Generator):
-    """Writes forces/ and breaches/ index pages, one page per term, and term feeds."""
+    """Writes each declared taxonomy's index page, one page per term, and term feeds."""
 
     def generate_context(self) -> None:
         """Attach terms to articles and publish the groupings to every template."""
