@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import runpy
 import subprocess
 import sys
 import threading
@@ -21,7 +20,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from breachwatch.settings import data_path
+from breachwatch.settings import data_path, run_settings
 
 # What tells a file changed, cheaply: modification time (ns) and size.
 Stamp = tuple[int, int]
@@ -61,7 +60,7 @@ def theme_path(settings_file: Path) -> Path:
     folder if there, else to the working folder), so a theme another site shares is watched."""
     theme = ""
     if settings_file.is_file():
-        theme = str(runpy.run_path(str(settings_file)).get("THEME", ""))
+        theme = str(run_settings(settings_file).get("THEME", ""))
     if not theme:
         return settings_file.parent / "theme"
     beside = settings_file.parent / theme

@@ -10,7 +10,6 @@ import json
 import runpy
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +71,6 @@ def apply_defaults(settings: dict[str, Any], pelican_defaults: Iterable[str],
                                 f"{settings[setting.name]!r} ({setting.help})")
 
 
-@cache
 def run_settings(settings_file: Path) -> dict[str, Any]:
     """The names a settings file defines, as Python runs it (Pelican reads it the same way)."""
     try:

@@ -26,7 +26,7 @@ def _site(root: Path) -> Path:
         "content/.ingest-cache.pickle": "x",
         "data/forces.yaml": "forces: []\n",
         "theme/templates/base.html": "<html></html>\n",
-        "pelicanconf.py": 'THEME = "theme"\nDATA_PATH = "data"\n',
+        "pelicanconf.py": f'THEME = "theme"\nDATA_PATH = {str(root.resolve() / "data")!r}\n',
     }.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

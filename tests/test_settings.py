@@ -52,7 +52,6 @@ def test_data_path_must_be_absolute(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="DATA_PATH must be an absolute path"):
         data_path(conf)
     conf.write_text(f"DATA_PATH = {str(tmp_path)!r}\n")
-    declared.run_settings.cache_clear()
     assert data_path(conf) == tmp_path
 
 
