@@ -18,15 +18,11 @@ from typing import Any, TypeVar
 
 from pelican import signals
 
-from breachwatch import pickled
+from breachwatch import store
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.parallel import map_calls
 
 MEMO_NAME = "article_memo.pickle"
-# The journal of a memo file: the entries of the last few builds that the file lacks.
-JOURNAL_SUFFIX = ".journal"
-# A build whose entries differ from the file's by at most this share writes only the journal.
-JOURNAL_SHARE = 0.1
 T = TypeVar("T")
 
 _open: dict[str, _Memo] = {}
@@ -41,10 +37,9 @@ class _Memo:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.journal = path.with_name(path.name + JOURNAL_SUFFIX)
-        self.stored: dict[str, Any] = pickled.read_dict(path)
+        self.stored: dict[str, Any] = store.read(path)
         self.in_file = set(self.stored)
-        journal = pickled.read_dict(self.journal)
+        journal = store.read_journal(path)
         self.in_journal = set(journal)
         self.stored.update(journal)
         self.used: dict[str, Any] = {}
@@ -56,13 +51,11 @@ class _Memo:
             return
         added = {key: value for key, value in self.used.items() if key not in self.in_file}
         unused = len(self.in_file - self.used.keys())
-        if self.path.exists() and len(added) + unused <= JOURNAL_SHARE * len(self.used):
+        if store.journal_will_do(self.path, len(added) + unused, len(self.used)):
             if added.keys() != self.in_journal:
-                pickled.write(self.journal, added)
+                store.write_journal(self.path, added)
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        pickled.write(self.path, self.used)
-        self.journal.unlink(missing_ok=True)  # a crash before this only leaves valid entries
+        store.write(self.path, self.used)  # a crash before the journal goes leaves valid entries
 
 
 def enabled(settings: dict) -> bool:
@@ -97,7 +90,7 @@ def remembered_all(settings: dict, function: Callable[..., T], calls: list[tuple
     return [memo.stored[key] for key in keys]
 
 
-def store(settings: dict, results: dict[str, Any]) -> None:
+def keep(settings: dict, results: dict[str, Any]) -> None:
     """Keep results computed elsewhere (by call_key), for remembered_all to find."""
     memo = _memo(settings)
     if memo is not None:

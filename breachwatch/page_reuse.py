@@ -26,6 +26,7 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import Paginator
 
+from breachwatch import store
 from breachwatch.link_pages import PageLinker
 from breachwatch.plugins.content_snapshots import content_digest
 from breachwatch.taxonomy import entity_taxonomy, names
@@ -201,12 +202,7 @@ class PageReuse:
 
     def _load(self) -> dict[str, str]:
         """The live output's page keys; none when the file is missing or unreadable."""
-        try:
-            with self.keys_file.open("rb") as handle:
-                keys = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            return {}
-        return keys if isinstance(keys, dict) else {}
+        return store.read(self.keys_file)
 
     def reuse(self, name: str, context: dict[str, Any], kwargs: dict[str, Any]) -> bool:
         """Tell whether the previous page stands in for this one: its key is unchanged. It is
@@ -296,9 +292,7 @@ class PageReuse:
         """Write this build's keys beside the live ones; build.py installs them after the swap."""
         if self.keys_file is None:
             return
-        self.keys_file.parent.mkdir(parents=True, exist_ok=True)
-        with open(str(self.keys_file) + NEXT_SUFFIX, "wb") as handle:
-            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        store.write(str(self.keys_file) + NEXT_SUFFIX, self.new)
 
 
 def install_keys(cache: Path, swap) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pelican.cache import FileDataCacher
 
+from breachwatch import store
 from breachwatch.plugins import cache_writer
 
 
@@ -42,7 +43,7 @@ def test_a_failed_write_is_a_warning_and_keeps_the_old_cache(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     cacher = _cacher(tmp_path)
     (tmp_path / "Readers").write_bytes(b"the previous cache")
-    (tmp_path / ("Readers" + cache_writer.TEMPORARY_SUFFIX)).mkdir()  # cannot be opened
+    (tmp_path / ("Readers" + store.TEMPORARY_SUFFIX)).mkdir()  # cannot be opened
     cache_writer._saving_in_background(cacher)()
     with caplog.at_level(logging.WARNING):
         cache_writer.wait_for_writes()
@@ -56,7 +57,7 @@ def test_only_what_changed_is_written_and_a_small_change_goes_to_a_journal(
     cache_writer._saving_in_background(_cacher(tmp_path))()  # the first build writes it all
     cache_writer.wait_for_writes()
     cache_file = tmp_path / "Readers"
-    journal = tmp_path / ("Readers" + cache_writer.JOURNAL_SUFFIX)
+    journal = tmp_path / ("Readers" + store.JOURNAL_SUFFIX)
     written = cache_file.stat().st_mtime_ns
 
     def next_build() -> tuple[FileDataCacher, Callable[[], None]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from breachwatch.memo import JOURNAL_SUFFIX, remembered_all, save_memos
+from breachwatch.memo import remembered_all, save_memos
 from breachwatch.parallel import POOL_THRESHOLD, map_calls
+from breachwatch.store import JOURNAL_SUFFIX
 
 calls: list[tuple] = []
 

@@ -15,14 +15,13 @@ again next time.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import time
 from dataclasses import astuple
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from breachwatch import store
 from breachwatch.fingerprint import package_fingerprint
 from breachwatch.ingest.provenance import SourceRow
 from breachwatch.stamps import Stamp, settled
@@ -69,13 +68,11 @@ class IngestCache:
         self.version = version
         self.entries: dict[str, Entry] = {}
         self.changed = False
-        try:
-            with self.path.open("rb") as handle:
-                stored_version, entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            return
-        if stored_version == version and isinstance(entries, dict):
-            self.entries = entries
+        stored = store.read_value(self.path)
+        if isinstance(stored, tuple) and len(stored) == 2:
+            stored_version, entries = stored
+            if stored_version == version and isinstance(entries, dict):
+                self.entries = entries
 
     def holds(self, name: str) -> bool:
         """Tell whether anything is stored for this seed (else there is no key to compute)."""
@@ -147,8 +144,4 @@ class IngestCache:
                 self.entries[name] = entry = entry._replace(inputs=None)
             if entry.output and not settled(entry.output[1], now):
                 self.entries[name] = entry._replace(output=None)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump((self.version, self.entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        store.write(self.path, (self.version, self.entries))

@@ -17,7 +17,6 @@ Pelican uses it only while the file has that stamp, so an old journal over a new
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import pickle
@@ -28,14 +27,10 @@ from typing import Any
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from breachwatch import pickled
+from breachwatch import store
 from breachwatch.parallel import cores, start_forked, wait_all
 
 logger = logging.getLogger(__name__)
-TEMPORARY_SUFFIX = ".tmp"
-JOURNAL_SUFFIX = ".journal"
-# A journal holding more than this share of the cache's entries is folded into the cache file.
-JOURNAL_SHARE = 0.1
 
 # The wait() of every cache file being written.
 _writing: list[tuple[str, Callable[[], None]]] = []
@@ -45,14 +40,16 @@ def write_cache(cacher: FileDataCacher) -> None:
     """Pelican's own save, to a temporary file then renamed over the cache file; the journal,
     folded in, goes."""
     final = cacher._cache_path
-    cacher._cache_path = final + TEMPORARY_SUFFIX
-    try:
-        FileDataCacher.save_cache(cacher)
-    finally:
-        cacher._cache_path = final
-    os.replace(final + TEMPORARY_SUFFIX, final)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(final + JOURNAL_SUFFIX)
+
+    def save(temporary: str) -> None:
+        """Pelican's save_cache, into the temporary file."""
+        cacher._cache_path = temporary
+        try:
+            FileDataCacher.save_cache(cacher)
+        finally:
+            cacher._cache_path = final
+
+    store.write_with(final, save)
 
 
 def _saving_in_background(cacher: FileDataCacher,
@@ -69,10 +66,10 @@ def _saving_in_background(cacher: FileDataCacher,
             if not changes.fresh:
                 return
             changed = changes.fresh | changes.journaled
-            if len(changed) <= JOURNAL_SHARE * len(cacher._cache):
+            if store.journal_will_do(cacher._cache_path, len(changed), len(cacher._cache)):
                 try:
-                    pickled.write(cacher._cache_path + JOURNAL_SUFFIX,
-                                  {name: cacher._cache[name] for name in changed})
+                    store.write_journal(cacher._cache_path,
+                                        {name: cacher._cache[name] for name in changed})
                 except (OSError, pickle.PicklingError, TypeError) as error:
                     logger.warning("Could not save cache %s: %s", cacher._cache_path, error)
                 return
@@ -97,15 +94,15 @@ def _journaled(cacher: FileDataCacher, load: bool) -> Changes:
     from now on."""
     changes = Changes()
     if load:
-        journal = pickled.read_dict(cacher._cache_path + JOURNAL_SUFFIX)
+        journal = store.read_journal(cacher._cache_path)
         cacher._cache.update(journal)
         changes.journaled.update(journal)
-    store = cacher.cache_data
+    pelicans_own = cacher.cache_data
 
     def cache_data(filename: str, data: Any) -> None:
         """Cache as Pelican does, noting the name."""
         changes.fresh.add(filename)
-        store(filename, data)
+        pelicans_own(filename, data)
 
     cacher.cache_data = cache_data
     return changes

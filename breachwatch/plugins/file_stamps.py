@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from breachwatch import store
 from breachwatch.stamps import Stamp, file_stamp, settled
 
 logger = logging.getLogger(__name__)
@@ -39,14 +39,7 @@ def _kept_path(generator) -> Path | None:
 
 def _load(path: Path | None) -> dict[str, tuple[Stamp, Any]]:
     """Hashes kept by an earlier build, by absolute path; none if missing or unreadable."""
-    if path is None:
-        return {}
-    try:
-        with path.open("rb") as handle:
-            kept = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        return {}
-    return kept if isinstance(kept, dict) else {}
+    return {} if path is None else store.read(path)
 
 
 def _remembering(hash_file: Callable[[str], Any], stamps: dict[str, Any],
@@ -88,12 +81,8 @@ def save_stamps(generator) -> None:
     path, keep = getattr(generator, "kept_hashes", (None, None))
     if path is None or not keep:
         return
-    temporary = path.with_name(path.name + ".tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            pickle.dump(keep, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        store.write(path, keep)
     except OSError as error:  # as with Pelican's cache: the next build hashes every file
         logger.warning("Could not save %s: %s", path, error)
 

@@ -34,7 +34,7 @@ from pelican.cache import FileStampDataCacher
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
 
-from breachwatch.memo import call_key, enabled, store
+from breachwatch.memo import call_key, enabled, keep
 from breachwatch.parallel import POOL_THRESHOLD, cores
 from breachwatch.plain_markdown import convert
 
@@ -171,7 +171,7 @@ class ReusingMarkdownReader(MarkdownReader):
             meta, extra = getattr(markdown, "Meta", {}), {}
         else:
             content, meta, extra, results = found
-            store(self.settings, results)
+            keep(self.settings, results)
         self._md = markdown
         try:
             metadata = self._parse_metadata(meta)
