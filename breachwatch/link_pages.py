@@ -2,19 +2,17 @@
 
 A rebuild after one edit reuses nearly every article page; making its folder and linking it
 are two system calls a page, a second of the rebuild at 10,000 articles. PageLinker hands the
-page paths to a small process that makes those calls while the build goes on deciding which
-pages to reuse, never waiting for it; finish() waits for it and names the pages it could not
-link, which the build then renders instead. Run as a script: `python link_pages.py PREVIOUS
-OUTPUT`, page paths (relative, NUL-separated) on stdin, the paths not linked on stdout once
-stdin ends.
+page paths (NUL-separated) through a pipe to a forked process that makes those calls while
+the build goes on deciding which pages to reuse, never waiting for it; finish() waits for it
+and names the pages it could not link, which the build then renders instead.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterable, Iterator
+
+from breachwatch.parallel import close_input, start_forked_reading
 
 SEPARATOR = b"\0"
 # Bytes of page paths gathered before they are offered to the linking process.
@@ -46,6 +44,12 @@ def _names(stream) -> Iterator[str]:
         yield rest.decode("utf-8", "surrogateescape")
 
 
+def _link_all(stream, previous: str, output: str) -> list[str]:
+    """In the linking process: link the pages named on `stream` until it ends; those not
+    linked (read only at the end: a full pipe meanwhile would stop both processes)."""
+    return list(link_pages(previous, output, _names(stream)))
+
+
 class PageLinker:
     """Pages to link, handed to a linking process as they are decided, without waiting for it:
     names it cannot take yet are kept until it can, or until finish()."""
@@ -54,18 +58,16 @@ class PageLinker:
         self.sent: list[str] = []
         self.pending = bytearray()  # names the pipe has not taken yet
         try:
-            self.process: subprocess.Popen | None = subprocess.Popen(
-                [sys.executable, "-S", "-E", __file__, previous, output],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            )
+            self.pipe: int | None
+            self.pipe, self.wait = start_forked_reading(_link_all, previous, output)
         except OSError:
-            self.process = None  # no process to spare: every link() says so
+            self.pipe = None  # no process to spare: every link() says so
         else:
-            os.set_blocking(self.process.stdin.fileno(), False)
+            os.set_blocking(self.pipe, False)
 
     def link(self, name: str) -> bool:
         """Queue a page; False if there is no linking process (the caller links it itself)."""
-        if self.process is None:
+        if self.pipe is None:
             return False
         self.pending += name.encode("utf-8", "surrogateescape") + SEPARATOR
         self.sent.append(name)
@@ -76,7 +78,7 @@ class PageLinker:
     def _send(self) -> None:
         """Hand over as much as the pipe takes now."""
         try:
-            written = os.write(self.process.stdin.fileno(), self.pending)
+            written = os.write(self.pipe, self.pending)
         except BlockingIOError:
             return  # the process is busy linking: try again with the next batch
         except OSError:
@@ -85,30 +87,14 @@ class PageLinker:
 
     def finish(self) -> set[str]:
         """Hand over the rest, wait for the linking process; the queued pages it did not link."""
-        if self.process is None:
+        if self.pipe is None:
             return set()
-        os.set_blocking(self.process.stdin.fileno(), True)
+        os.set_blocking(self.pipe, True)
         while self.pending:
             self._send()
+        close_input(self.pipe)
+        self.pipe = None
         try:
-            self.process.stdin.close()
-        except OSError:
-            pass  # it ended early: everything queued counts as not linked below
-        failed = {name for name in _names(self.process.stdout) if name}
-        self.process.stdout.close()
-        if self.process.wait() != 0:
+            return set(self.wait())
+        except RuntimeError:
             return set(self.sent)
-        return failed
-
-
-def main() -> None:
-    """Link the pages named on stdin; name those not linked on stdout."""
-    previous, output = sys.argv[1:3]
-    # Written once stdin has ended: the build reads them only then, and a full pipe meanwhile
-    # would stop both processes.
-    failed = list(link_pages(previous, output, _names(sys.stdin.buffer)))
-    sys.stdout.buffer.write(SEPARATOR.join(n.encode("utf-8", "surrogateescape") for n in failed))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,4 +1,6 @@
-"""Spread independent pure calls over every core this process may use."""
+"""The one way the build uses its cores: pools of forked workers for many independent calls,
+and single forked processes for work done alongside the build. Every step that spreads work
+asks workers_for() whether it is worth starting."""
 
 from __future__ import annotations
 
@@ -22,6 +24,37 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+def workers_for(jobs: int, per_worker: int = POOL_THRESHOLD) -> int:
+    """How many processes `jobs` calls are worth: one per core, each with at least
+    `per_worker` calls (what starting a process costs, in calls); below 2, none is."""
+    workers = min(cores(), jobs // per_worker)
+    return workers if workers >= 2 else 0
+
+
+def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
+              initargs: tuple = ()) -> ProcessPoolExecutor:
+    """A pool of `workers` forked processes: they inherit what this process has compiled and
+    loaded, so only calls and results cross between them."""
+    return ProcessPoolExecutor(workers, mp_context=get_context("fork"),
+                               initializer=_start_worker, initargs=(initializer, initargs))
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """In a new pool worker: let go of pipes into other children, then the caller's set-up."""
+    _close_parent_only()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _close_parent_only() -> None:
+    """In a forked child: close the write ends of pipes into other children."""
+    for fd in _parent_only:
+        os.close(fd)
+    _parent_only.clear()
+
+
+# Write ends of pipes into children (start_forked_reading): every other child closes them.
+_parent_only: set[int] = set()
 # The function and calls of the running map_calls: forked workers inherit them, so only each
 # call's number and result cross between processes, not its arguments.
 _job: tuple[Callable[..., Any], Sequence[tuple]] | None = None
@@ -40,13 +73,13 @@ def map_calls(function: Callable[..., T], calls: Sequence[tuple]) -> list[T]:
     Workers are forked, so the results must be picklable.
     """
     global _job
-    workers = min(cores(), len(calls) // POOL_THRESHOLD)
-    if workers < 2:
+    workers = workers_for(len(calls))
+    if not workers:
         return [function(*args) for args in calls]
     chunk = max(1, len(calls) // (workers * 8))
     _job = (function, calls)
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        with fork_pool(workers) as pool:
             return list(pool.map(_apply, range(len(calls)), chunksize=chunk))
     finally:
         _job = None
@@ -64,11 +97,14 @@ def start_forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
     pid = os.fork()
     if pid == 0:  # the child: run, send the result or the error through the pipe, never return
         os.close(read)
+        _close_parent_only()  # else a pipe into another child would never reach its end
         status = 0
         try:
             message = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # noqa: BLE001 - every failure goes to the parent
-            message = f"{type(error).__name__}: {error}".encode(errors="replace")
+            from breachwatch.failures import describe  # noqa: PLC0415 - only on failure
+
+            message = f"{type(error).__name__}: {describe(error)}".encode(errors="replace")
             status = 1
         try:
             with os.fdopen(write, "wb") as pipe:
@@ -98,6 +134,30 @@ def start_forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
         return value
 
     return wait
+
+
+def start_forked_reading(function: Callable[..., T], *args: Any) -> tuple[int, Callable[[], T]]:
+    """start_forked() with a pipe into the child: `function(stream, *args)` reads what this
+    process writes to the returned file descriptor, until this process closes it."""
+    read, write = os.pipe()
+    _parent_only.add(write)
+
+    def reading(*args: Any) -> T:
+        """In the child: the call, over the read end of the pipe."""
+        with os.fdopen(read, "rb") as stream:
+            return function(stream, *args)
+
+    try:
+        wait = start_forked(reading, *args)
+    finally:
+        os.close(read)
+    return write, wait
+
+
+def close_input(fd: int) -> None:
+    """Close the pipe into a child of start_forked_reading(): it reads to its end."""
+    _parent_only.discard(fd)
+    os.close(fd)
 
 
 def wait_all(waits: list[tuple[Any, Callable[[], None]]]) -> list[tuple[Any, RuntimeError]]:

@@ -15,8 +15,6 @@ Files that are not pages (the open data) can be written by a forked process of t
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +22,8 @@ from feedgenerator import get_tag_uri
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from breachwatch.failures import describe
 from breachwatch.page_reuse import PageReuse, PreviousOrRendered
-from breachwatch.parallel import cores, start_forked, wait_all
+from breachwatch.parallel import cores, start_forked, wait_all, workers_for
 from breachwatch.schema import SHOWN_CONFIDENCES
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
@@ -51,17 +48,16 @@ class _Call:
         return self.args[0]
 
 
-class _ErrorPipe(logging.Handler):
-    """In a forked renderer, sends each error record's message to the parent."""
+class _Errors(logging.Handler):
+    """In a forked renderer, keeps each error record's message for the parent."""
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self) -> None:
         super().__init__(level=logging.ERROR)
-        self.fd = fd
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Write the message as one line (newlines flattened)."""
-        message = " ".join(record.getMessage().split())
-        os.write(self.fd, (message + "\n").encode("utf-8", "replace"))
+        """Keep the message as one line (newlines flattened)."""
+        self.messages.append(" ".join(record.getMessage().split()))
 
 
 def _dated(article: Any) -> bool:
@@ -158,30 +154,27 @@ class ParallelWriter(Writer):
     def _render_pending(self) -> None:
         """Render every held-back page."""
         pending, self.pending = self.pending, []
-        workers = min(cores(), len(pending) // FORK_THRESHOLD)
+        workers = workers_for(len(pending), FORK_THRESHOLD)
         paths = self._paths(pending)
         seen = self._written_files | self._overridden_files
-        if workers < 2 or len(set(paths)) != len(paths) or seen.intersection(paths):
+        if not workers or len(set(paths)) != len(paths) or seen.intersection(paths):
             for call in pending:
                 super().write_file(*call.args, **call.kwargs)
             return
         shares = [pending[index::workers] for index in range(workers)]
-        children = [self._fork(share) for share in shares[1:]]
+        children = [start_forked(self._render_share, share) for share in shares[1:]]
         failure: BaseException | None = None
         try:
             for call in shares[0]:
                 super().write_file(*call.args, **call.kwargs)
         except BaseException as error:  # noqa: BLE001 - children are reaped before re-raising
             failure = error
-        for pid, reader in children:
-            with os.fdopen(reader, "r", encoding="utf-8") as pipe:
-                lines = [line.rstrip("\n") for line in pipe]
-            _, status = os.waitpid(pid, 0)
-            crashed = os.waitstatus_to_exitcode(status) != 0
-            if crashed and failure is None:
-                failure = RuntimeError(lines[-1] if lines else "an article page failed to render")
-            for line in lines[:-1] if crashed else lines:
-                logger.error("%s", line)
+        for wait in children:
+            try:
+                for message in wait():
+                    logger.error("%s", message)
+            except RuntimeError as error:
+                failure = failure or error
         if failure is not None:
             raise failure
         for call, path in zip(pending, paths, strict=True):
@@ -189,27 +182,13 @@ class ParallelWriter(Writer):
             if call.kwargs.get("override_output"):
                 self._overridden_files.add(path)
 
-    def _fork(self, share: list[_Call]) -> tuple[int, int]:
-        """Start a process rendering `share`; return its pid and the read end of its errors."""
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid:
-            os.close(writer)
-            return pid, reader
-        os.close(reader)
-        code = 0
-        try:
-            logging.getLogger().addHandler(_ErrorPipe(writer))
-            for call in share:
-                Writer.write_file(self, *call.args, **call.kwargs)
-        except BaseException as error:  # noqa: BLE001 - reported to the parent, then exit
-            message = " ".join(describe(error).split())
-            os.write(writer, (message + "\n").encode("utf-8", "replace"))
-            code = 1
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
+    def _render_share(self, share: list[_Call]) -> list[str]:
+        """Render `share` (in a forked process); the error messages it logged on the way."""
+        errors = _Errors()
+        logging.getLogger().addHandler(errors)
+        for call in share:
+            Writer.write_file(self, *call.args, **call.kwargs)
+        return errors.messages
 
 
 def in_background(writer: Writer, name: str, function, *args: Any) -> None:

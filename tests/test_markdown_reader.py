@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import ROOT, SEEDS
 from hostile.pages import new_content
 
-from breachwatch import memo
+from breachwatch import memo, parallel
 from breachwatch.cli import main
 from breachwatch.plugins import markdown_reader
 
@@ -41,7 +41,7 @@ def test_workers_build_the_same_site_and_leave_no_figures_or_facts_to_find(
         return real_map_calls(function, calls)
 
     monkeypatch.setattr(markdown_reader, "POOL_THRESHOLD", 1)
-    monkeypatch.setattr(markdown_reader, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     monkeypatch.setattr(memo, "map_calls", counting)
     site = _build(seeds, tmp_path, "workers")
     assert site == alone

@@ -9,7 +9,7 @@ from jinja2 import DictLoader, Environment, StrictUndefined
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from breachwatch import parallel_writer
+from breachwatch import parallel, parallel_writer
 from breachwatch.parallel_writer import FlushPages, ParallelWriter
 
 TEMPLATES = {"page.html": "<h1>{{ article.title }}</h1>{{ article.body }}",
@@ -41,7 +41,7 @@ def _files(root: Path) -> dict[str, bytes]:
 @pytest.fixture(autouse=True)
 def _fork_small_batches(monkeypatch) -> None:
     monkeypatch.setattr(parallel_writer, "FORK_THRESHOLD", 2)
-    monkeypatch.setattr(parallel_writer, "cores", lambda: 3)
+    monkeypatch.setattr(parallel, "cores", lambda: 3)
 
 
 def test_forked_pages_equal_sequential_pages(tmp_path: Path) -> None:

@@ -455,13 +455,13 @@ def test_long_lists_show_the_first_and_point_to_the_data_files(many: Path) -> No
 
 
 def test_templates_compile_without_a_writable_cache_folder(monkeypatch) -> None:
-    import pelicanconf
+    from breachwatch import site_defaults
 
-    options = pelicanconf._jinja_environment(autoescape=True)
+    options = site_defaults._jinja_environment(autoescape=True)
     assert options["autoescape"] is True and "bytecode_cache" in options
 
     def read_only(self, *args, **kwargs):
         raise PermissionError(13, "Read-only file system", str(self))
 
     monkeypatch.setattr(Path, "mkdir", read_only)
-    assert pelicanconf._jinja_environment(autoescape=True) == {"autoescape": True}
+    assert site_defaults._jinja_environment(autoescape=True) == {"autoescape": True}

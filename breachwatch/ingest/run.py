@@ -6,11 +6,9 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from multiprocessing import get_context
 from pathlib import Path
 
 from rich.console import Console
@@ -31,7 +29,7 @@ from breachwatch.ingest.write import (
     render_markdown,
     replace_file,
 )
-from breachwatch.parallel import cores
+from breachwatch.parallel import fork_pool, workers_for
 from breachwatch.review import with_review
 from breachwatch.schema import MetadataError, validate
 from breachwatch.stamps import Stamp, file_stamp, folder_stamps
@@ -341,11 +339,11 @@ def _ingest_seeds(
         if entry is not None:
             cached[seed] = entry
     fresh = [seed for seed in seeds if seed not in cached]
-    workers = min(cores(), len(fresh) // POOL_THRESHOLD)
+    workers = workers_for(len(fresh), POOL_THRESHOLD)
     pool = None
-    if workers >= 2:
+    if workers:
         prepare()  # compiled once here, inherited by every forked worker
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+        pool = fork_pool(workers)
     if pool is not None:
         results = pool.map(_ingest_one, fresh, [corrections_dir] * len(fresh),
                            [today] * len(fresh), [rows[seed] for seed in fresh],

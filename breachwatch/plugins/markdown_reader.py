@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
-from multiprocessing import get_context
 from typing import Any
 
 from blinker import signal
@@ -35,7 +34,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
 
 from breachwatch.memo import call_key, enabled, keep
-from breachwatch.parallel import POOL_THRESHOLD, cores
+from breachwatch.parallel import POOL_THRESHOLD, fork_pool, workers_for
 from breachwatch.plain_markdown import convert
 
 # Priority Python-Markdown's meta extension registers its preprocessor with.
@@ -222,15 +221,15 @@ def start_pool(generator) -> None:
     """Start converting every stale article in a pool of processes."""
     ReusingMarkdownReader.owner = None
     stale = stale_articles(generator)
-    workers = min(cores(), len(stale) // POOL_THRESHOLD)
-    if workers < 2:
+    workers = workers_for(len(stale), POOL_THRESHOLD)
+    if not workers:
         return
     reader = generator.readers.readers.get("md")
     markdown_settings = (reader.settings if reader else generator.settings)["MARKDOWN"]
     anchor = ANCHORS_PLUGIN in (str(p) for p in generator.settings.get("PLUGINS") or [])
     chunk = max(1, len(stale) // (workers * 32))
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
-                               initargs=(markdown_settings, anchor, enabled(generator.settings)))
+    pool = fork_pool(workers, _start_worker,
+                     (markdown_settings, anchor, enabled(generator.settings)))
     ReusingMarkdownReader.pool = pool
     ReusingMarkdownReader.stream = pool.map(_convert, stale, chunksize=chunk)
 
