@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # our plugins live in this checkout
 
-from breachwatch.fingerprint import package_fingerprint  # noqa: E402
 from breachwatch.site_defaults import *  # noqa: E402,F403
+from breachwatch.speed.fingerprint import package_fingerprint  # noqa: E402
 
 AUTHOR = "The Police Data Investigation team"
 SITENAME = "Police Data Misuse: an investigation"

@@ -15,11 +15,11 @@ from pelican.writers import Writer
 
 from breachwatch.build_lock import exchange
 from breachwatch.failures import BuildError
-from breachwatch.fingerprint import package_fingerprint
-from breachwatch.page_reuse import install_keys
-from breachwatch.parallel import start_forked, wait_all
-from breachwatch.parallel_writer import FlushPages, ParallelWriter
 from breachwatch.settings import settings_digest
+from breachwatch.speed.fingerprint import package_fingerprint
+from breachwatch.speed.page_reuse import install_keys
+from breachwatch.speed.parallel import start_forked, wait_all
+from breachwatch.speed.parallel_writer import FlushPages, ParallelWriter
 
 
 def _calling_first(function: Callable[[], None]) -> type:
@@ -37,7 +37,7 @@ def _calling_first(function: Callable[[], None]) -> type:
 
 
 class _Pelican(Pelican):
-    """Pelican writing pages on every core (see breachwatch/parallel_writer.py)."""
+    """Pelican writing pages on every core (see breachwatch/speed/parallel_writer.py)."""
 
     def __init__(self, settings: dict, before_content: Callable[[], None] | None = None) -> None:
         self.before_content = before_content

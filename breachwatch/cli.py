@@ -15,12 +15,12 @@ from breachwatch.datafiles import DataFileError, use_data
 from breachwatch.failures import BuildError, describe
 from breachwatch.ingest.corrections import corrections_path
 from breachwatch.ingest.run import ingest_all
-from breachwatch.parallel import start_forked
 from breachwatch.review import accept, as_json, describe_held, is_true
 from breachwatch.schema import MetadataError
 from breachwatch.sentences import body_sentences
 from breachwatch.settings import SettingsError, data_path
 from breachwatch.sources import copy_sources
+from breachwatch.speed.parallel import start_forked
 
 
 def _parser() -> argparse.ArgumentParser:

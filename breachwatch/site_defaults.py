@@ -50,10 +50,10 @@ THEME = str(ROOT / "theme")
 PLUGINS = [
     # First: reads DATA_PATH and completes and checks every setting our plugins declare.
     "breachwatch.plugins.settings",
-    "breachwatch.plugins.file_stamps",
-    "breachwatch.plugins.cache_writer",
-    "breachwatch.plugins.content_snapshots",
-    "breachwatch.plugins.markdown_reader",
+    "breachwatch.speed.file_stamps",
+    "breachwatch.speed.cache_writer",
+    "breachwatch.speed.content_snapshots",
+    "breachwatch.speed.markdown_reader",
     # Open data and the export write their files in the background from the finished context
     # (their generators set writes_in_background; build.py runs them first).
     "breachwatch.plugins.opendata",

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from pelican.cache import FileDataCacher
 
-from breachwatch import store
-from breachwatch.plugins import cache_writer
+from breachwatch.speed import cache_writer, store
 
 
 def _cacher(folder: Path) -> FileDataCacher:

@@ -10,7 +10,7 @@ import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from breachwatch.plugins import content_snapshots
+from breachwatch.speed import content_snapshots
 
 
 class _Generator:

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from breachwatch import stamps
-from breachwatch.plugins.file_stamps import remember_stamps, save_stamps
+from breachwatch.speed import stamps
+from breachwatch.speed.file_stamps import remember_stamps, save_stamps
 
 
 class Hasher:

@@ -12,9 +12,9 @@ import pytest
 from conftest import SEEDS
 from rich.console import Console
 
-from breachwatch import stamps
 from breachwatch.ingest import run
-from breachwatch.ingest.cache import CACHE_NAME, IngestCache, code_version
+from breachwatch.speed import stamps
+from breachwatch.speed.ingest_cache import CACHE_NAME, IngestCache, code_version
 
 TODAY = date(2026, 1, 5)
 

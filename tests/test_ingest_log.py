@@ -56,8 +56,8 @@ def test_the_cache_holds_ingested_seeds_and_is_reused(tmp_path: Path) -> None:
     import shutil
     from datetime import date
 
-    from breachwatch.ingest.cache import IngestCache, code_version
     from breachwatch.ingest.run import ingest_all
+    from breachwatch.speed.ingest_cache import IngestCache, code_version
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

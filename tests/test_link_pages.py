@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from breachwatch.link_pages import PageLinker
+from breachwatch.speed.link_pages import PageLinker
 
 
 def test_pages_are_linked_and_failures_named(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_without_a_process_to_spare_every_page_is_left_to_the_caller(
 def test_queueing_never_waits_for_the_linking_process(tmp_path: Path, monkeypatch) -> None:
     import time
 
-    from breachwatch import link_pages
+    from breachwatch.speed import link_pages
 
     flag, real = tmp_path / "go", link_pages._link_all
 
@@ -65,7 +65,7 @@ def test_queueing_never_waits_for_the_linking_process(tmp_path: Path, monkeypatc
 
 
 def test_another_child_holding_the_pipe_does_not_keep_the_linker_waiting(tmp_path: Path) -> None:
-    from breachwatch.parallel import start_forked
+    from breachwatch.speed.parallel import start_forked
 
     linker = PageLinker(str(tmp_path / "gone"), str(tmp_path / "output"))
     assert linker.link("articles/a/index.html")

@@ -9,9 +9,8 @@ from pathlib import Path
 from conftest import ROOT, SEEDS
 from hostile.pages import new_content
 
-from breachwatch import memo, parallel
 from breachwatch.cli import main
-from breachwatch.plugins import markdown_reader
+from breachwatch.speed import markdown_reader, memo, parallel
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from breachwatch.memo import remembered_all, save_memos
-from breachwatch.parallel import POOL_THRESHOLD, map_calls
-from breachwatch.store import JOURNAL_SUFFIX
+from breachwatch.speed.memo import remembered_all, save_memos
+from breachwatch.speed.parallel import POOL_THRESHOLD, map_calls
+from breachwatch.speed.store import JOURNAL_SUFFIX
 
 calls: list[tuple] = []
 

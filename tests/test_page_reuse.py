@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from breachwatch import page_reuse
 from breachwatch.cli import main
-from breachwatch.page_reuse import stable, theme_digest
+from breachwatch.speed import page_reuse
+from breachwatch.speed.page_reuse import stable, theme_digest
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 
@@ -138,7 +138,7 @@ def test_theme_digest_follows_every_template(tmp_path: Path) -> None:
 def test_an_article_with_pelican_link_syntax_is_always_rendered(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
-    from breachwatch.page_reuse import PageReuse
+    from breachwatch.speed.page_reuse import PageReuse
 
     reuse = PageReuse({"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache"),
                        "THEME": str(ROOT / "theme"), "REUSE_PAGES_FROM": str(tmp_path)},

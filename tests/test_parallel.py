@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from breachwatch.parallel import start_forked, wait_all
+from breachwatch.speed.parallel import start_forked, wait_all
 
 
 def _pid_and_sum(*numbers: int) -> tuple[int, int]:

@@ -9,8 +9,8 @@ from jinja2 import DictLoader, Environment, StrictUndefined
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from breachwatch import parallel, parallel_writer
-from breachwatch.parallel_writer import FlushPages, ParallelWriter
+from breachwatch.speed import parallel, parallel_writer
+from breachwatch.speed.parallel_writer import FlushPages, ParallelWriter
 
 TEMPLATES = {"page.html": "<h1>{{ article.title }}</h1>{{ article.body }}",
              "broken.html": "{% if article.fails %}{{ no_such_thing.attribute }}{% endif %}"}

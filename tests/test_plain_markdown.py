@@ -8,8 +8,8 @@ from markdown import Markdown
 
 from breachwatch.ingest.escape import escape_markdown
 from breachwatch.ingest.write import render_markdown
-from breachwatch.plain_markdown import convert, plain_body_html
 from breachwatch.sentences import normalise_space
+from breachwatch.speed.plain_markdown import convert, plain_body_html
 
 HEADER = "Title: A headline\nForces: kent-police\n\n"
 # Characters that mean something to Markdown somewhere, and some that do not.

@@ -27,9 +27,9 @@ from breachwatch.ingest.paragraphs import build_paragraphs
 from breachwatch.ingest.read import SeedError, normalise_text
 from breachwatch.ingest.write import render_markdown
 from breachwatch.plugins.anchors import anchor_sentences
-from breachwatch.plugins.markdown_reader import ReusingMarkdownReader
 from breachwatch.schema import validate
 from breachwatch.sentences import normalise_space, split_sentences
+from breachwatch.speed.markdown_reader import ReusingMarkdownReader
 
 # Pieces of Markdown, HTML, template and metadata syntax that text must never turn into.
 MARKUP = [

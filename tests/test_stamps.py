@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from breachwatch.stamps import file_stamp, folder_stamps
+from breachwatch.speed.stamps import file_stamp, folder_stamps
 
 
 def test_folder_stamps_are_the_stamps_of_the_named_files(tmp_path: Path) -> None:

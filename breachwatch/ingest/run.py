@@ -17,7 +17,6 @@ from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
 from breachwatch.ingest.article import Article, ingest_seed, prepare
-from breachwatch.ingest.cache import Entry, IngestCache, code_version, seed_key
 from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
 from breachwatch.ingest.provenance import SOURCES_NAME, SourceRow, load_sources
 from breachwatch.ingest.read import SeedError
@@ -29,10 +28,11 @@ from breachwatch.ingest.write import (
     render_markdown,
     replace_file,
 )
-from breachwatch.parallel import fork_pool, workers_for
 from breachwatch.review import with_review
 from breachwatch.schema import MetadataError, validate
-from breachwatch.stamps import Stamp, file_stamp, folder_stamps
+from breachwatch.speed.ingest_cache import Entry, IngestCache, code_version, seed_key
+from breachwatch.speed.parallel import fork_pool, workers_for
+from breachwatch.speed.stamps import Stamp, file_stamp, folder_stamps
 from breachwatch.taxonomy import names
 
 SEED_SUFFIX = ".txt"

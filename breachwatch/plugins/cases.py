@@ -17,11 +17,11 @@ from breachwatch.cases.detect import CaseGroup, detect_cases
 from breachwatch.cases.editorial import load_editor_cases
 from breachwatch.cases.facts import ArticleFacts, text_facts
 from breachwatch.cases.timeline import Step, case_timeline, improved_date
-from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
-from breachwatch.plugins.markdown_reader import converted, published, raw_published
 from breachwatch.schema import as_list
 from breachwatch.settings import Setting, declare
+from breachwatch.speed.markdown_reader import converted, published, raw_published
+from breachwatch.speed.memo import remembered_all
 from breachwatch.taxonomy import cue_taxonomy, entity_taxonomy
 
 declare(

@@ -9,9 +9,9 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from breachwatch.parallel_writer import in_background
 from breachwatch.schema import SHOWN_CONFIDENCES
 from breachwatch.settings import Setting, declare
+from breachwatch.speed.parallel_writer import in_background
 from breachwatch.taxonomy import names
 
 declare(Setting("DATA_ARTICLES_JSON", "data/articles.json", "where every article's metadata is "

@@ -9,10 +9,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 from breachwatch.extract.figures import PERCENT, UK, Figure, extract_figures, whole_scope_name
-from breachwatch.memo import remembered_all
 from breachwatch.plugins.anchors import anchor_id
-from breachwatch.plugins.markdown_reader import converted, published, raw_published, raw_value
 from breachwatch.schema import as_list
+from breachwatch.speed.markdown_reader import converted, published, raw_published, raw_value
+from breachwatch.speed.memo import remembered_all
 from breachwatch.taxonomy import entity_taxonomy
 
 # How many figures the home page shows.

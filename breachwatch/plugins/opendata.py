@@ -17,11 +17,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from breachwatch.datafiles import data_dir
-from breachwatch.parallel_writer import in_background
 from breachwatch.plugins.cases import case_record
 from breachwatch.plugins.export import article_record, write_json
 from breachwatch.plugins.figures import figure_record
 from breachwatch.settings import Setting, declare
+from breachwatch.speed.parallel_writer import in_background
 
 declare(
     Setting("DATA_PAGE_URL", "data/", "the open data page's URL", (str,)),

@@ -10,8 +10,8 @@ from pathlib import Path
 # Our plugins live in the repository root, two levels up (examples/health-records/).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from breachwatch.fingerprint import package_fingerprint  # noqa: E402
 from breachwatch.site_defaults import *  # noqa: E402,F403
+from breachwatch.speed.fingerprint import package_fingerprint  # noqa: E402
 
 AUTHOR = "The Health Records Investigation team"
 SITENAME = "Patient Records Misuse: an example investigation"

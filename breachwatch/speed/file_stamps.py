@@ -7,7 +7,7 @@ asked for, before it is read, and that hash is the answer for the rest of the ge
 a file edited during the build is stored with its older hash, so the next build reads it again.
 
 Across builds, the hash of each file is kept in the cache folder with the file's stamp
-(breachwatch/stamps.py) taken before hashing it; while the stamp is unchanged, the kept hash
+(breachwatch/speed/stamps.py) taken before hashing it; while the stamp is unchanged, the kept hash
 is the answer and the file is not read. Stamps not yet settled are not kept.
 """
 
@@ -21,8 +21,8 @@ from typing import Any
 
 from pelican import signals
 
-from breachwatch import store
-from breachwatch.stamps import Stamp, file_stamp, settled
+from breachwatch.speed import store
+from breachwatch.speed.stamps import Stamp, file_stamp, settled
 
 logger = logging.getLogger(__name__)
 # The kept hashes of one generator's files, in the cache folder.

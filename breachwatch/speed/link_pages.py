@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from breachwatch.parallel import close_input, start_forked_reading
+from breachwatch.speed.parallel import close_input, start_forked_reading
 
 SEPARATOR = b"\0"
 # Bytes of page paths gathered before they are offered to the linking process.

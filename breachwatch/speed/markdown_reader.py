@@ -12,7 +12,7 @@ rebuilds and the anchors plugin, finding `sentences` already set, does not redo 
 
 Other per-article work can be done in the same workers, beside the conversion: a plugin
 connects to `converted` and returns the calls it will make for that article; their results go
-to the memo (breachwatch/memo.py), where the plugin's own remembered_all finds them. A call
+to the memo (breachwatch/speed/memo.py), where the plugin's own remembered_all finds them. A call
 predicted wrongly (its arguments differ in the build) is simply made again.
 """
 
@@ -33,9 +33,9 @@ from pelican.cache import FileStampDataCacher
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
 
-from breachwatch.memo import call_key, enabled, keep
-from breachwatch.parallel import POOL_THRESHOLD, fork_pool, workers_for
-from breachwatch.plain_markdown import convert
+from breachwatch.speed.memo import call_key, enabled, keep
+from breachwatch.speed.parallel import POOL_THRESHOLD, fork_pool, workers_for
+from breachwatch.speed.plain_markdown import convert
 
 # Priority Python-Markdown's meta extension registers its preprocessor with.
 META_PRIORITY = 27

@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 
 from pelican import signals
 
-from breachwatch import store
-from breachwatch.fingerprint import package_fingerprint
-from breachwatch.parallel import map_calls
+from breachwatch.speed import store
+from breachwatch.speed.fingerprint import package_fingerprint
+from breachwatch.speed.parallel import map_calls
 
 MEMO_NAME = "article_memo.pickle"
 T = TypeVar("T")

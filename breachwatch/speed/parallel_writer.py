@@ -22,9 +22,9 @@ from feedgenerator import get_tag_uri
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from breachwatch.page_reuse import PageReuse, PreviousOrRendered
-from breachwatch.parallel import cores, start_forked, wait_all, workers_for
 from breachwatch.schema import SHOWN_CONFIDENCES
+from breachwatch.speed.page_reuse import PageReuse, PreviousOrRendered
+from breachwatch.speed.parallel import cores, start_forked, wait_all, workers_for
 
 # Errors of the rendering processes are logged here, where the build counts Pelican's errors.
 logger = logging.getLogger("pelican.writers")

@@ -6,7 +6,7 @@ unchanged; otherwise the seed is ingested afresh. The cache is a hidden file in 
 folder, which Pelican ignores.
 
 Like Git's index, an entry also keeps the stamps (inode, size, modification and change times)
-of the files it was made from and of the article file written from it (breachwatch/stamps.py):
+of the files it was made from and of the article file written from it (breachwatch/speed/stamps.py):
 while they are the same, the seed need not be read and hashed, nor the article file read and
 compared. Stamps not yet settled when the cache is saved are dropped; such files are read
 again next time.
@@ -21,10 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from breachwatch import store
-from breachwatch.fingerprint import package_fingerprint
 from breachwatch.ingest.provenance import SourceRow
-from breachwatch.stamps import Stamp, settled
+from breachwatch.speed import store
+from breachwatch.speed.fingerprint import package_fingerprint
+from breachwatch.speed.stamps import Stamp, settled
 
 CACHE_NAME = ".ingest-cache.pickle"
 # Bump to drop every cache written by an older layout of this file.

@@ -27,8 +27,8 @@ from typing import Any
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from breachwatch import store
-from breachwatch.parallel import cores, start_forked, wait_all
+from breachwatch.speed import store
+from breachwatch.speed.parallel import cores, start_forked, wait_all
 
 logger = logging.getLogger(__name__)
 

@@ -26,9 +26,9 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import Paginator
 
-from breachwatch import store
-from breachwatch.link_pages import PageLinker
-from breachwatch.plugins.content_snapshots import content_digest
+from breachwatch.speed import store
+from breachwatch.speed.content_snapshots import content_digest
+from breachwatch.speed.link_pages import PageLinker
 from breachwatch.taxonomy import entity_taxonomy, names
 
 # Keys of the pages in the live output, and those of the build in progress.
