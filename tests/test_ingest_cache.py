@@ -13,7 +13,7 @@ from conftest import SEEDS
 from rich.console import Console
 
 from breachwatch.ingest import run
-from breachwatch.speed import stamps
+from breachwatch.speed import ingest_cache, stamps
 from breachwatch.speed.ingest_cache import CACHE_NAME, IngestCache, code_version
 
 TODAY = date(2026, 1, 5)
@@ -43,7 +43,7 @@ def _reading_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("read a file whose stamp is unchanged")
 
-    monkeypatch.setattr(run, "seed_key", refuse)
+    monkeypatch.setattr(ingest_cache, "seed_key", refuse)
     monkeypatch.setattr(Path, "read_text", refuse)
 
 
@@ -147,8 +147,8 @@ def test_unchanged_results_are_not_unpickled(
         tmp_path: Path, seeds: Path, old_stamps: None, monkeypatch: pytest.MonkeyPatch) -> None:
     first = _ingest(tmp_path)
     loads = []
-    real = run.pickle.loads
-    monkeypatch.setattr(run.pickle, "loads", lambda blob: loads.append(1) or real(blob))
+    real = ingest_cache.pickle.loads
+    monkeypatch.setattr(ingest_cache.pickle, "loads", lambda blob: loads.append(1) or real(blob))
     again = _ingest(tmp_path)
     assert [r.slug for r in again.ingested] == [a.metadata["slug"] for a in first.articles]
     assert loads == []

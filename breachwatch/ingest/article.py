@@ -19,10 +19,13 @@ from breachwatch.extract.standards import extract_standards
 from breachwatch.extract.status import extract_status
 from breachwatch.extract.title import extract_title
 from breachwatch.ingest.clean import DroppedLine, strip_boilerplate
+from breachwatch.ingest.corrections import apply_correction, load_correction
 from breachwatch.ingest.near_entities import near_entity_names
 from breachwatch.ingest.paragraphs import build_paragraphs
 from breachwatch.ingest.provenance import SourceRow, published_date
 from breachwatch.ingest.read import SeedError, read_seed
+from breachwatch.review import with_review
+from breachwatch.schema import validate
 from breachwatch.sentences import body_sentences, normalise_space
 from breachwatch.taxonomy import cue_taxonomy, entity_taxonomy
 
@@ -103,6 +106,18 @@ def publication_date(source: SourceRow, title: str, body: list[str],
             return DateGuess(when, "seeds/sources.csv", "source-list", "high", precision)
     stated = date_from_url(source.url, today) if source.url else None
     return stated or infer_date(title, body, today)
+
+
+def ingest_article(seed: Path, correction_file: Path, source: SourceRow,
+                   today: date | None = None) -> Article:
+    """A seed's article as it is published: extracted from its text and source row, corrected
+    by its editor's file, reviewed and validated; raises SeedError or MetadataError if it
+    cannot be one."""
+    article = ingest_seed(seed, today, source)
+    article.metadata = apply_correction(article.metadata, load_correction(correction_file))
+    article.metadata = with_review(article.metadata, article.evidence)
+    validate(article.metadata, str(seed))
+    return article
 
 
 def ingest_seed(path: Path, today: date | None = None, source: SourceRow | None = None) -> Article:

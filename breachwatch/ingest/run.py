@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from rich.console import Console
@@ -16,8 +15,8 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from breachwatch.datafiles import DataFileError
-from breachwatch.ingest.article import Article, ingest_seed, prepare
-from breachwatch.ingest.corrections import apply_correction, corrections_path, load_correction
+from breachwatch.ingest.article import Article, ingest_article, prepare
+from breachwatch.ingest.corrections import corrections_path
 from breachwatch.ingest.provenance import SOURCES_NAME, SourceRow, load_sources
 from breachwatch.ingest.read import SeedError
 from breachwatch.ingest.write import (
@@ -28,10 +27,8 @@ from breachwatch.ingest.write import (
     render_markdown,
     replace_file,
 )
-from breachwatch.review import with_review
-from breachwatch.schema import MetadataError, validate
-from breachwatch.speed.ingest_cache import Entry, IngestCache, code_version, seed_key
-from breachwatch.speed.parallel import fork_pool, workers_for
+from breachwatch.schema import MetadataError
+from breachwatch.speed.ingest_cache import IngestCache, Ingested, code_version, remembered
 from breachwatch.speed.stamps import Stamp, file_stamp, folder_stamps
 from breachwatch.taxonomy import names
 
@@ -41,47 +38,6 @@ ARTICLE_SUFFIX = ".md"
 PROGRESS_THRESHOLD = 50
 # Move the progress bar every this many seeds: each move costs more than a seed's bookkeeping.
 PROGRESS_STEP = 10
-# Ingest in a pool of processes only when each core gets at least this many seeds.
-POOL_THRESHOLD = 32
-
-
-def text_digest(article: Article) -> str:
-    """Digest of an article's headline and text: two seeds with the same one are published once."""
-    text = "\n".join([article.metadata["title"], *article.paragraphs])
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-@dataclass
-class Ingested:
-    """One seed's article: its slug and text digest at hand, the Article itself unpickled only
-    when something needs it (an unchanged result from the cache usually does not)."""
-
-    seed: Path
-    blob: bytes
-    slug: str
-    text_digest: str
-    fresh: bool  # extracted in this run, not taken from the cache
-    warned: bool = False  # this run added a warning
-
-    @cached_property
-    def article(self) -> Article:
-        """The Article, unpickled on first use (under the slug it is published with)."""
-        article = pickle.loads(self.blob)
-        article.seed = self.seed
-        if self.slug:
-            article.metadata["slug"] = self.slug
-        return article
-
-    def rename(self, slug: str) -> None:
-        """Publish the article under another slug."""
-        self.slug = slug
-        if "article" in self.__dict__:
-            self.article.metadata["slug"] = slug
-
-    def warn(self, message: str) -> None:
-        """Add a warning of this run to the article."""
-        self.article.warnings.append(message)
-        self.warned = True
 
 
 @dataclass
@@ -222,44 +178,73 @@ def ingest_all(
     console = console or Console(stderr=True)
     report = IngestReport()
     articles_dir = content_dir / "articles"
+    # List the seeds, their rows of sources.csv and the article files as they are now.
     seeds = list_seeds(seeds_dir, report)
     sources, problems = load_sources(seeds_dir, {seed.name for seed in seeds})
     report.warnings += problems
-    slugs: set[str] = set()
-    by_text: dict[str, Path] = {}
     cache = IngestCache(content_dir, code_version(today))
     files = folder_stamps(articles_dir, ARTICLE_SUFFIX)  # as they were before this run
     on_disk, present = _recorded_seeds(articles_dir, cache, files), {seed.name for seed in seeds}
-    cache.keep_only({seed.name for seed in seeds})
-    with Progress(console=console, transient=True, disable=len(seeds) < PROGRESS_THRESHOLD) as bar:
-        task = bar.add_task("Ingesting seeds", total=len(seeds))
-        stream = _ingest_seeds(seeds, corrections_dir, today, cache, sources)
-        for number, (seed, outcome) in enumerate(stream, start=1):
-            if number % PROGRESS_STEP == 0 or number == len(seeds):
-                bar.update(task, completed=number)
-            if isinstance(outcome, str):
-                report.errors.append(outcome)
-                continue
-            result = outcome
-            if result.text_digest in by_text:
-                report.warnings.append(
-                    f"{seed}: skipped, same text as {by_text[result.text_digest].name}"
-                )
-                continue
-            by_text[result.text_digest] = seed
-            slug = _unique_slug(seed.name, result.slug, slugs, on_disk, present, articles_dir)
-            if slug != result.slug:
-                if on_disk.get(slug) != seed.name:  # not the URL it already had
-                    result.warn(f"slug '{result.slug}' taken; using '{slug}'")
-                result.rename(slug)
-            slugs.add(slug)
-            report.ingested.append(result)
+    cache.keep_only(present)
+    # Extract each seed (remembered between runs), publish it once under a free slug, write it.
+    extracted = remembered(extract, seeds, corrections_dir, today, sources, cache, prepare)
+    with _progress(console, len(seeds)) as counted:
+        for result in _published(counted(extracted), report, on_disk, present, articles_dir):
             _write(result, articles_dir, report, cache, files)
             if result.fresh or result.warned:  # the log shows what this run found
                 _print_article(console, result.article)
     cache.save()
+    # Remove the articles of seeds that are gone, and say what happened.
     current = {r.seed.name: f"{r.slug}{ARTICLE_SUFFIX}" for r in report.ingested}
-    report.removed = _remove_orphans(articles_dir, files, current, {s.name for s in seeds})
+    report.removed = _remove_orphans(articles_dir, files, current, present)
+    _print_report(console, report, len(seeds))
+    return report
+
+
+@contextmanager
+def _progress(console: Console, total: int) -> Iterator[Callable[[Iterable], Iterator]]:
+    """A progress bar for a large batch: wrap the stream of seeds with what it yields."""
+    with Progress(console=console, transient=True, disable=total < PROGRESS_THRESHOLD) as bar:
+        task = bar.add_task("Ingesting seeds", total=total)
+
+        def counted(stream: Iterable) -> Iterator:
+            """The stream, moving the bar every few seeds."""
+            for number, item in enumerate(stream, start=1):
+                if number % PROGRESS_STEP == 0 or number == total:
+                    bar.update(task, completed=number)
+                yield item
+
+        yield counted
+
+
+def _published(extracted: Iterable[tuple[Path, Ingested | str]], report: IngestReport,
+               on_disk: dict[str, str], present: set[str],
+               articles_dir: Path) -> Iterator[Ingested]:
+    """The articles to publish, each under a slug of its own (see _unique_slug): failures go
+    to the report, and a text another seed already gave is published once."""
+    slugs: set[str] = set()
+    by_text: dict[str, Path] = {}
+    for seed, result in extracted:
+        if isinstance(result, str):
+            report.errors.append(result)
+            continue
+        if result.text_digest in by_text:
+            report.warnings.append(
+                f"{seed}: skipped, same text as {by_text[result.text_digest].name}")
+            continue
+        by_text[result.text_digest] = seed
+        slug = _unique_slug(seed.name, result.slug, slugs, on_disk, present, articles_dir)
+        if slug != result.slug:
+            if on_disk.get(slug) != seed.name:  # not the URL it already had
+                result.warn(f"slug '{result.slug}' taken; using '{slug}'")
+            result.rename(slug)
+        slugs.add(slug)
+        report.ingested.append(result)
+        yield result
+
+
+def _print_report(console: Console, report: IngestReport, seeds: int) -> None:
+    """Say what the run removed, its warnings and errors, and its totals."""
     for path in report.removed:
         console.print(f"removed {escape(str(path))}: its seed is gone or renamed", highlight=False)
     for warning in report.warnings:
@@ -267,109 +252,26 @@ def ingest_all(
     for error in report.errors:
         console.print(f"[red]error[/red] {escape(error)}", highlight=False)
     console.print(
-        f"{len(report.ingested)} articles from {len(seeds)} seeds, {report.written} written, "
+        f"{len(report.ingested)} articles from {seeds} seeds, {report.written} written, "
         f"{len(report.errors)} failed",
         highlight=False,
     )
-    return report
 
 
-def _ingest_one(seed: Path, corrections_dir: Path, today: date | None,
-                source: SourceRow) -> tuple[str, bytes | str]:
-    """One seed's cache key and pickled Article, or its error message (runs in any process)."""
-    correction_file = corrections_path(corrections_dir, seed)
+def extract(seed: Path, corrections_dir: Path, today: date | None,
+            source: SourceRow) -> Article | str:
+    """One seed's article, or the message saying why it has none (runs in any process)."""
     try:
-        key = seed_key(seed, correction_file, source)
-        article = ingest_seed(seed, today, source)
-        correction = load_correction(correction_file)
-        article.metadata = apply_correction(article.metadata, correction)
-        article.metadata = with_review(article.metadata, article.evidence)
-        validate(article.metadata, str(seed))
+        return ingest_article(seed, corrections_path(corrections_dir, seed), source, today)
     except (SeedError, MetadataError) as error:
-        return "", str(error)
+        return str(error)
     except DataFileError:
         raise  # our own data is broken: the whole build stops
     except Exception as error:  # noqa: BLE001 - one odd seed must not stop the rest
-        return "", (
+        return (
             f"{seed}: could not be ingested ({type(error).__name__}: {error}); "
             "please report this seed to the developers"
         )
-    return key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _input_stamps(seeds: dict[Path, Stamp],
-                  corrections_dir: Path) -> dict[Path, tuple[Stamp, Stamp]]:
-    """Each seed's stamp and its correction file's, taken before any seed is read (a change
-    while it is read shows next time); the corrections folder is listed once, so the absent
-    correction files of most seeds cost no lookup."""
-    try:
-        present = {entry.name for entry in os.scandir(corrections_dir)}
-    except OSError:
-        present = set()
-    stamps = {}
-    for seed, stamp in seeds.items():
-        correction = corrections_path(corrections_dir, seed) if present else None
-        stamps[seed] = (stamp, file_stamp(correction)
-                        if correction is not None and correction.name in present else None)
-    return stamps
-
-
-def _ingest_seeds(
-    seeds: dict[Path, Stamp], corrections_dir: Path, today: date | None, cache: IngestCache,
-    sources: dict[str, SourceRow],
-) -> Iterator[tuple[Path, Ingested | str]]:
-    """Each seed with its article or error, in seed order; unchanged seeds come from the cache.
-
-    Seeds to ingest afresh are spread over all cores; the results are pickled either way, so a
-    cached Article and a fresh one are the same object.
-    """
-    cached: dict[Path, Entry] = {}
-    stamps = _input_stamps(seeds, corrections_dir)
-    rows = {seed: sources.get(seed.name, SourceRow()) for seed in seeds}
-    for seed in seeds:
-        if not cache.holds(seed.name):
-            continue  # nothing stored: no need to read and hash the seed here
-        entry = cache.unchanged(seed.name, stamps[seed], rows[seed])
-        if entry is None:
-            try:
-                key = seed_key(seed, corrections_path(corrections_dir, seed), rows[seed])
-            except OSError:
-                continue
-            entry = cache.get(seed.name, key, stamps[seed])
-        if entry is not None:
-            cached[seed] = entry
-    fresh = [seed for seed in seeds if seed not in cached]
-    workers = workers_for(len(fresh), POOL_THRESHOLD)
-    pool = None
-    if workers:
-        prepare()  # compiled once here, inherited by every forked worker
-        pool = fork_pool(workers)
-    if pool is not None:
-        results = pool.map(_ingest_one, fresh, [corrections_dir] * len(fresh),
-                           [today] * len(fresh), [rows[seed] for seed in fresh],
-                           chunksize=max(1, len(fresh) // (workers * 16)))
-    else:
-        results = (_ingest_one(seed, corrections_dir, today, rows[seed]) for seed in fresh)
-    stream = iter(results)  # in the order of `fresh`, which is seed order
-    try:
-        for seed in seeds:
-            entry = cached.get(seed)
-            if entry is not None:
-                yield seed, Ingested(seed, entry.blob, entry.slug, entry.text_digest, fresh=False)
-                continue
-            key, outcome = next(stream)
-            if isinstance(outcome, str):
-                yield seed, outcome
-                continue
-            result = Ingested(seed, outcome, "", "", fresh=True)
-            result.slug, result.text_digest = result.article.metadata["slug"], text_digest(
-                result.article)
-            cache.put(seed.name, Entry(key, outcome, result.slug, result.text_digest,
-                                       stamps[seed], source=rows[seed]))
-            yield seed, result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
 
 
 def _write(result: Ingested, articles_dir: Path, report: IngestReport, cache: IngestCache,
