@@ -69,7 +69,7 @@ serve: html
 	$(PY) -m pelican --listen --bind 127.0.0.1 --port 8000 --settings pelicanconf.py --output output
 
 clean:
-	rm -rf output output.* review review.* cache __pycache__ .pytest_cache content/.ingest-cache.pickle*
+	rm -rf $(SITE)/output $(SITE)/output.* $(SITE)/review $(SITE)/review.* $(SITE)/cache cache __pycache__ .pytest_cache
 
 budgets: $(STAMP) browser-deps
 	$(PY) -m scripts.budgets

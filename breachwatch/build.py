@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
 import logging
 import shutil
 from collections.abc import Callable, Iterable
@@ -15,8 +13,7 @@ from pelican.writers import Writer
 
 from breachwatch.build_lock import exchange
 from breachwatch.failures import BuildError
-from breachwatch.settings import settings_digest
-from breachwatch.speed.fingerprint import package_fingerprint
+from breachwatch.speed import store
 from breachwatch.speed.page_reuse import install_keys
 from breachwatch.speed.parallel import start_forked, wait_all
 from breachwatch.speed.parallel_writer import FlushPages, ParallelWriter
@@ -70,26 +67,6 @@ class _ErrorCounter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         """Remember the message of every error record."""
         self.messages.append(record.getMessage())
-
-
-def content_cache(settings_file: Path, output: Path) -> Path:
-    """Pelican's content cache for `output`, in a folder named after the code that filled it.
-
-    Pelican keeps cached readings until a file changes, whatever the code; a new folder per
-    version of our package, the settings' values (SITEURL from the environment included),
-    Pelican and Markdown makes a stale reading impossible.
-    """
-    digest = hashlib.sha256(package_fingerprint().encode())
-    digest.update(settings_digest(settings_file).encode())
-    for name in ("pelican", "markdown"):
-        digest.update(importlib.metadata.version(name).encode())
-    root = output.with_name(output.name + ".cache")
-    current = root / digest.hexdigest()[:16]
-    if root.is_dir():
-        for old in root.iterdir():
-            if old != current:
-                shutil.rmtree(old, ignore_errors=True)
-    return current
 
 
 def run_pelican(
@@ -169,7 +146,7 @@ def build_site(
     side = output.with_name(output.name + ".side")
     for folder in (staging, side):
         shutil.rmtree(folder, ignore_errors=True)
-    cache = content_cache(settings_file, output)
+    cache = store.folder(settings_file, output)
     side.mkdir(parents=True)
     waits = [(step, start_forked(step, side)) for step in alongside]
 

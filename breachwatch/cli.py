@@ -20,6 +20,7 @@ from breachwatch.schema import MetadataError
 from breachwatch.sentences import body_sentences
 from breachwatch.settings import SettingsError, data_path
 from breachwatch.sources import copy_sources
+from breachwatch.speed import store
 from breachwatch.speed.parallel import start_forked
 
 
@@ -48,20 +49,21 @@ def _parser() -> argparse.ArgumentParser:
                                  help="every article ingested from seeds/, as a JSON array")
         command.add_argument("--settings", type=Path, default=None,
                              help="default: <site>/pelicanconf.py")
+        command.add_argument("--output", type=Path, default=None,
+                             help="default: <site>/output (its store of what builds keep is "
+                                  "<output>.cache/)")
         if name == "build":
-            command.add_argument("--output", type=Path, default=None,
-                                 help="default: <site>/output")
             command.add_argument("--no-search", action="store_true",
                                  help="skip Pagefind indexing (benchmarks time it on its own)")
     return parser
 
 
-def _ingest_for_build(seeds: Path, content: Path, corrections: Path,
-                      console: Console) -> tuple[bool, set[str], str, set[str]]:
+def _ingest_for_build(seeds: Path, content: Path, corrections: Path, console: Console,
+                      site_store: Path) -> tuple[bool, set[str], str, set[str]]:
     """Ingest for a build: whether every seed worked, the seeds that became articles, the
     error that stopped the ingest ("" if none) and the seeds of articles held for review."""
     try:
-        report = ingest_all(seeds, content, corrections, console=console)
+        report = ingest_all(seeds, content, corrections, console=console, store=site_store)
     except (DataFileError, MetadataError) as error:
         return False, set(), describe(error), set()
     held = {article.seed.name for article in report.articles
@@ -76,7 +78,8 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
     content caches), and Pelican waits for it before it reads the content folder.
     """
     args.content.mkdir(parents=True, exist_ok=True)  # Pelican's settings need it to exist
-    ingesting = start_forked(_ingest_for_build, args.seeds, args.content, corrections, console)
+    ingesting = start_forked(_ingest_for_build, args.seeds, args.content, corrections, console,
+                             store.folder(args.settings, args.output))
     ingest_ok = []
 
     def content_ready() -> tuple:
@@ -129,7 +132,8 @@ def _shows_held(settings_file: Path) -> bool:
 def _review(args: argparse.Namespace, corrections: Path, console: Console) -> int:
     """List held articles (or all, as JSON), or record an editor's confirmation of one."""
     quiet = Console(file=io.StringIO())  # the ingest's own report is not this command's
-    report = ingest_all(args.seeds, args.content, corrections, console=quiet)
+    report = ingest_all(args.seeds, args.content, corrections, console=quiet,
+                        store=store.folder(args.settings, args.output))
     articles = report.articles
     if args.action == "accept":
         if not args.slug:
@@ -182,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "review":
                 return _review(args, corrections, console)
             if args.command == "ingest":
-                report = ingest_all(args.seeds, args.content, corrections, console=console)
+                report = ingest_all(args.seeds, args.content, corrections, console=console,
+                                    store=store.folder(args.settings, args.output))
                 return 0 if report.ok else 1
             ok = _build(args, corrections, console)
         console.print(f"site built in {escape(str(args.output))}/", highlight=False)

@@ -21,7 +21,7 @@ TODAY = date(2026, 1, 5)
 
 def _ingest(tmp_path: Path) -> run.IngestReport:
     return run.ingest_all(tmp_path / "seeds", tmp_path / "content", tmp_path / "corrections",
-                          TODAY, Console(file=io.StringIO()))
+                          TODAY, Console(file=io.StringIO()), store=tmp_path / "store")
 
 
 @pytest.fixture
@@ -98,8 +98,8 @@ def test_stamps_as_young_as_the_save_are_not_kept(tmp_path: Path, seeds: Path) -
     for seed in seeds.iterdir():
         os.utime(seed, ns=(0, 0))  # seeds from long ago; their change times are still new
     _ingest(tmp_path)
-    cache = IngestCache(tmp_path / "content", code_version(TODAY))
-    assert (tmp_path / "content" / CACHE_NAME).is_file() and cache.entries
+    cache = IngestCache(tmp_path / "store", code_version(TODAY))
+    assert (tmp_path / "store" / CACHE_NAME).is_file() and cache.entries
     assert all(e.inputs is None and e.output is None for e in cache.entries.values())
 
 
@@ -111,7 +111,7 @@ def test_seeds_of_article_files_known_from_stamps_are_those_their_headers_record
     _ingest(tmp_path)
     articles = tmp_path / "content" / "articles"
     (articles / "by-hand.md").write_text("Title: By hand\nSeed: x.txt\n\nText.\n", encoding="utf-8")
-    cache = IngestCache(tmp_path / "content", code_version(TODAY))
+    cache = IngestCache(tmp_path / "store", code_version(TODAY))
     assert len(cache.writers()) == 4
     files = stamps.folder_stamps(articles, ".md")
     from_headers = run._recorded_seeds(articles, IngestCache(tmp_path / "x", ""), files)
@@ -123,7 +123,8 @@ def test_the_log_shows_what_this_run_extracted_or_warned_about(
         tmp_path: Path, seeds: Path, old_stamps: None) -> None:
     def ingest_log() -> str:
         out = Console(file=io.StringIO(), soft_wrap=True)
-        run.ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", TODAY, out)
+        run.ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", TODAY, out,
+                       store=tmp_path / "store")
         return out.file.getvalue()
 
     names = sorted(seed.name for seed in seeds.iterdir())

@@ -65,10 +65,12 @@ def test_the_cache_holds_ingested_seeds_and_is_reused(tmp_path: Path) -> None:
         shutil.copy(seed, seeds / seed.name)
     today = date(2026, 1, 5)
     console = Console(file=io.StringIO())
-    first = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console)
-    cache = IngestCache(tmp_path / "content", code_version(today))
+    first = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console,
+                       store=tmp_path / "store")
+    cache = IngestCache(tmp_path / "store", code_version(today))
     assert all(cache.holds(seed.name) for seed in seeds.iterdir())
     assert not cache.holds("missing.txt")
-    again = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console)
+    again = ingest_all(seeds, tmp_path / "content", tmp_path / "corrections", today, console,
+                       store=tmp_path / "store")
     assert [a.metadata for a in again.articles] == [a.metadata for a in first.articles]
     assert again.written == 0

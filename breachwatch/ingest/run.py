@@ -173,8 +173,10 @@ def ingest_all(
     corrections_dir: Path,
     today: date | None = None,
     console: Console | None = None,
+    store: Path | None = None,
 ) -> IngestReport:
-    """Ingest every seed; a bad seed is reported and skipped, the rest still written."""
+    """Ingest every seed; a bad seed is reported and skipped, the rest still written. With the
+    site's `store` (speed.store.folder()), unchanged seeds are taken from its ingest table."""
     console = console or Console(stderr=True)
     report = IngestReport()
     articles_dir = content_dir / "articles"
@@ -182,7 +184,7 @@ def ingest_all(
     seeds = list_seeds(seeds_dir, report)
     sources, problems = load_sources(seeds_dir, {seed.name for seed in seeds})
     report.warnings += problems
-    cache = IngestCache(content_dir, code_version(today))
+    cache = IngestCache(store, code_version(today))
     files = folder_stamps(articles_dir, ARTICLE_SUFFIX)  # as they were before this run
     on_disk, present = _recorded_seeds(articles_dir, cache, files), {seed.name for seed in seeds}
     cache.keep_only(present)

@@ -4,8 +4,9 @@ over the cores.
 
 An entry is reused only when the seed's bytes, its correction file, its row of sources.csv, the
 package's code and data files and today's date (date inference reads "yesterday") are all
-unchanged; otherwise the seed is ingested afresh. The cache is a hidden file in the content
-folder, which Pelican ignores.
+unchanged; otherwise the seed is ingested afresh. The cache is the `ingest` table of the site's
+store (speed/store.py), which also holds Pelican's cache of the articles written from it; an
+ingest given no store remembers nothing.
 
 Like Git's index, an entry also keeps the stamps (inode, size, modification and change times)
 of the files it was made from and of the article file written from it (breachwatch/speed/stamps.py):
@@ -34,7 +35,7 @@ from breachwatch.speed.fingerprint import package_fingerprint
 from breachwatch.speed.parallel import fork_pool, workers_for
 from breachwatch.speed.stamps import Stamp, file_stamp, settled
 
-CACHE_NAME = ".ingest-cache.pickle"
+CACHE_NAME = "ingest.pickle"
 # Bump to drop every cache written by an older layout of this file.
 LAYOUT = 4
 # Extract in a pool of processes only when each core gets at least this many seeds.
@@ -73,12 +74,12 @@ def seed_key(seed: Path, correction: Path, source: SourceRow) -> str:
 class IngestCache:
     """Pickled ingest results by seed name, valid for one code version."""
 
-    def __init__(self, content_dir: Path, version: str) -> None:
-        self.path = content_dir / CACHE_NAME
+    def __init__(self, store_dir: Path | None, version: str) -> None:
+        self.path = store_dir / CACHE_NAME if store_dir else None
         self.version = version
         self.entries: dict[str, Entry] = {}
         self.changed = False
-        stored = store.read_value(self.path)
+        stored = store.read_value(self.path) if self.path else None
         if isinstance(stored, tuple) and len(stored) == 2:
             stored_version, entries = stored
             if stored_version == version and isinstance(entries, dict):
@@ -154,7 +155,8 @@ class IngestCache:
                 self.entries[name] = entry = entry._replace(inputs=None)
             if entry.output and not settled(entry.output[1], now):
                 self.entries[name] = entry._replace(output=None)
-        store.write(self.path, (self.version, self.entries))
+        if self.path:
+            store.write(self.path, (self.version, self.entries))
 
 
 def text_digest(article: Any) -> str:

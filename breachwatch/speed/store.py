@@ -2,17 +2,20 @@
 table, a pickled dict read whole or not at all and replaced in one step (a temporary file
 renamed over it), with an optional journal beside it for builds that change little.
 
-Every other module asks this one; none opens a pickle file itself. The tables live in the
-folders build.py names after a fingerprint of the code, data files, settings, Pelican and
-Markdown (Pelican's cache folder), or, for the ingest, in the content folder with the
-fingerprint stored inside; `make clean` removes them all.
+Every other module asks this one; none opens a pickle file itself. A site's tables live in
+one folder, `<output>.cache/<fingerprint>/` (folder()): the fingerprint covers our code, the
+data files, the settings' values, Pelican and Markdown, so a change to any starts an empty
+store, and the old one goes. It is also Pelican's CACHE_PATH; `make clean` removes it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib.metadata
 import os
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,26 @@ JOURNAL_SHARE = 0.1
 # What a damaged or foreign file raises when read: a cache then starts empty.
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
                AttributeError, ImportError)
+
+
+def folder(settings_file: Path, output: Path) -> Path:
+    """The store of the site these settings build into `output`, in a folder named after
+    everything its tables depend on; the store of any other version is removed."""
+    from breachwatch.settings import settings_digest  # noqa: PLC0415 - runs the settings
+    from breachwatch.speed.fingerprint import package_fingerprint  # noqa: PLC0415
+
+    digest = hashlib.sha256(package_fingerprint().encode())
+    if settings_file.is_file():
+        digest.update(settings_digest(settings_file).encode())
+    for name in ("pelican", "markdown"):
+        digest.update(importlib.metadata.version(name).encode())
+    root = output.with_name(output.name + ".cache")
+    current = root / digest.hexdigest()[:16]
+    if root.is_dir():
+        for old in root.iterdir():
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    return current
 
 
 def read(path: str | Path) -> dict[Any, Any]:
