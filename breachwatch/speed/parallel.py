@@ -4,8 +4,10 @@ asks workers_for() whether it is worth starting."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -13,6 +15,8 @@ from multiprocessing import get_context
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+# prctl's request to be sent a signal when the parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 # Below this many calls, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 64
 
@@ -35,15 +39,30 @@ def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
               initargs: tuple = ()) -> ProcessPoolExecutor:
     """A pool of `workers` forked processes: they inherit what this process has compiled and
     loaded, so only calls and results cross between them."""
-    return ProcessPoolExecutor(workers, mp_context=get_context("fork"),
-                               initializer=_start_worker, initargs=(initializer, initargs))
+    return ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
+                               initargs=(os.getpid(), initializer, initargs))
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    """In a new pool worker: let go of pipes into other children, then the caller's set-up."""
+def _start_worker(parent: int, initializer: Callable[..., None] | None,
+                  initargs: tuple) -> None:
+    """In a new pool worker: die with the build, let go of pipes into other children, then
+    the caller's set-up."""
+    _die_with_parent(parent)
     _close_parent_only()
     if initializer is not None:
         initializer(*initargs)
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a forked child: be killed when the build that forked it dies (even by SIGKILL), so
+    no orphan keeps the content folder's lock, which children share, or writes on."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: an orphan ends when its work does
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _close_parent_only() -> None:
@@ -94,8 +113,10 @@ def start_forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
     return what it found.
     """
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: run, send the result or the error through the pipe, never return
+        _die_with_parent(parent)
         os.close(read)
         _close_parent_only()  # else a pipe into another child would never reach its end
         status = 0
