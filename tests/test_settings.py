@@ -67,3 +67,23 @@ def test_a_bad_setting_stops_the_build_with_one_line(tmp_path: Path, capsys) -> 
     error = capsys.readouterr().err
     assert "setting CHART_MAX_BARS must be int, not 'ten'" in error
     assert "Traceback" not in error and not (tmp_path / "output").exists()
+
+
+def test_every_setting_the_theme_reads_is_pelicans_or_declared() -> None:
+    import re
+
+    from pelican.settings import DEFAULT_CONFIG
+
+    import breachwatch.plugins.settings  # noqa: F401 - each plugin declares what it reads
+    from breachwatch.site_defaults import PLUGINS
+
+    for plugin in PLUGINS:
+        __import__(plugin)
+    # Pelican reads these without defaults of its own; the rest are words, not settings.
+    pelicans = {"ARCHIVES_URL", "AUTHOR"}
+    not_settings = {"DOCTYPE", "JSON", "SLUG"}
+    theme = Path(__file__).resolve().parent.parent / "theme" / "templates"
+    used = {name for page in theme.glob("*.html")
+            for name in re.findall(r"\b[A-Z][A-Z0-9_]{3,}\b", page.read_text(encoding="utf-8"))}
+    undeclared = used - set(DEFAULT_CONFIG) - set(declared.DECLARED) - pelicans - not_settings
+    assert undeclared == set()

@@ -22,6 +22,8 @@ declare(
     Setting("CASE_ANONYMITY", "", "said on every case page about whom it does not identify",
             (str,)),
     Setting("SEARCH_URL", "search/", "the search page's URL", (str,)),
+    Setting("SOURCE_URL", "sources/{seed}", "where each raw seed is published ({seed}: its "
+            "file name)", (str,)),
 )
 
 
