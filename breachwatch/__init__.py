@@ -1,1 +1,3 @@
-"""Ingest scraped news articles about police data misuse and build the investigation site."""
+"""Turn scraped news articles into an investigative microsite: one generator, many
+investigations, each a folder of settings, seeds and data files (the first: UK police data
+misuse)."""

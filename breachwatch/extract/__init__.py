@@ -1,1 +1,2 @@
-"""One module per question asked of an article: forces, breaches, outcomes, and so on."""
+"""One module per question asked of an article: what it is about (entities: forces here),
+what kind of breach (cues), outcomes, standards, status, date, publisher and title."""
