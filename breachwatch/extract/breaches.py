@@ -78,7 +78,7 @@ class _Rules:
     information: CueSet
     informing: CueSet
     not_if: CueSet
-    policy: CueSet
+    policy: CueSet  # statements of general policy and page furniture
 
 
 def _parse_type(entry: Any, index: int) -> BreachType:
@@ -163,7 +163,12 @@ def _rules() -> _Rules:
             "informing_verbs"
         ),
         not_if=compile_cues(cue_list(data, "not_if", _file(), "not_if"), _file(), "not_if"),
-        policy=compile_cues(cue_list(data, "policy", _file(), "policy"), _file(), "policy"),
+        # Page furniture ("follow us on Facebook") is read like policy: one set, one search.
+        policy=compile_cues(
+            cue_list(data, "policy", _file(), "policy")
+            + cue_list(data, "furniture", _file(), "furniture"),
+            _file(), "policy and furniture",
+        ),
     )
 
 
@@ -175,7 +180,8 @@ def _negated(match: Match, rules: _Rules) -> bool:
 
 def _counts(match: Match, rules: _Rules, policy: dict[str, bool]) -> bool:
     """Tell whether a cue reports this case: not negated, not in a statement of general policy
-    ("officers must only access systems for a policing purpose"); `policy` caches sentences."""
+    ("officers must only access systems for a policing purpose") nor in page furniture ("follow
+    us on Facebook"); `policy` caches sentences."""
     if _negated(match, rules):
         return False
     if match.sentence not in policy:
