@@ -323,6 +323,22 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
         # "disclosing" is not a disc; a post on Facebook still counts.
         ("An officer was warned after disclosing on Facebook that he had lost a bag of files.",
          "social-media"),
+        # Searches as a noun on a system, and a name run through one.
+        ("The PC made dozens of searches on the force's custody system.",
+         "unauthorised-access"),
+        ("She ran her brother's name through the police computer.", "unauthorised-access"),
+        # Revealed wrongly, with no recipient named.
+        ("The constable inappropriately revealed details of an assault case.",
+         "disclosure-to-third-party"),
+        # The news media and a local or national paper receive information.
+        ("He is accused of passing information to the news media.", "leak-to-media"),
+        ("She gave details of the raid to a regional paper.", "leak-to-media"),
+        # Paid by a paper or a private investigator for information.
+        ("He was paid hundreds of pounds by a tabloid for tips.", "leak-to-media"),
+        ("He was paid hundreds of pounds by a tabloid for tips.", "selling-information"),
+        ("She was paid monthly by a private investigator.", "selling-information"),
+        # A group chat is social media like WhatsApp.
+        ("Officers shared a picture of a crime scene in a group chat.", "social-media"),
         # A webmail account of the officer's own.
         ("She forwarded the log to a Yahoo account.", "personal-device"),
     ],
@@ -348,6 +364,10 @@ def test_general_phrasings(sentence: str, expected: str) -> None:
         # A case file goes to prosecutors, not to the suspect named later.
         ("A file was passed to the Crown Prosecution Service for a decision on charging the "
          "suspect.", "leak-to-criminals"),
+        # A physical search of a property is not a look-up, a paper's appeal not a leak.
+        ("Officers carried out searches of the flat and a shed.", "unauthorised-access"),
+        ("The force ran an appeal in a local paper for witnesses.", "leak-to-media"),
+        ("He was paid by the force for his overtime.", "selling-information"),
         # A working relationship with communities is not an improper one.
         ("The unit is developing relationships with local businesses.", "improper-relationship"),
     ],
