@@ -9,7 +9,8 @@ from pathlib import Path
 
 from breachwatch.datafiles import data_dir
 
-PACKAGE = Path(__file__).resolve().parent
+# The whole package (this module lives in its speed/ folder).
+PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def package_fingerprint(data: str | Path | None = None) -> str:
