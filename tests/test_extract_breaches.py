@@ -368,12 +368,22 @@ def test_general_phrasings(sentence: str, expected: str) -> None:
         ("Officers carried out searches of the flat and a shed.", "unauthorised-access"),
         ("The force ran an appeal in a local paper for witnesses.", "leak-to-media"),
         ("He was paid by the force for his overtime.", "selling-information"),
+        # "by" names who did a passive act, not who received it.
+        ("The panel heard the photos were shared by another person.",
+         "disclosure-to-third-party"),
+        ("The details were passed on by a friend of the suspect.", "disclosure-to-third-party"),
         # A working relationship with communities is not an improper one.
         ("The unit is developing relationships with local businesses.", "improper-relationship"),
     ],
 )
 def test_brittle_contexts(sentence: str, unwanted: str) -> None:
     assert unwanted not in slugs("Headline", sentence)
+
+
+def test_by_before_a_recipient_only_marks_the_agent() -> None:
+    assert slugs("Headline", "He passed information by email to a friend.") == {
+        "disclosure-to-third-party"
+    }
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,9 @@ RECIPIENT_WINDOW = 15
 DIRECT_OBJECT_WORDS = 2
 # Words that may join one more item to a list instead of starting a clause.
 LIST_JOINERS = frozenset({"and", "or"})
+# The word that names who did a passive act, not who received it ("the images were shared
+# by another person").
+AGENT_MARK = "by"
 # How many words after a passive disclosure verb may name the information ("journalists were
 # given confidential details").
 INFORMATION_WINDOW = 6
@@ -258,6 +261,9 @@ def _received(text: str, verb: Match, recipient: Match, rules: _Rules) -> bool:
         )
     words = [w.lower() for w in WORD.findall(text[verb.end : recipient.start])]
     if len(words) > RECIPIENT_WINDOW or rules.not_information.intersection(words):
+        return False
+    named = [w for w in words if w not in rules.list_starts]
+    if named and named[-1] == AGENT_MARK:
         return False
     return len(words) < DIRECT_OBJECT_WORDS or _linked(words, rules)
 
