@@ -3,6 +3,7 @@ declares them: the schema, the ingest, the plugins and the theme all loop over t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,6 +19,17 @@ EXTRACTORS = {
 _WORDS = ("singular", "title", "nav", "label", "filter", "column", "tally", "browse",
           "description")
 _OPTIONAL_WORDS = ("count", "intro", "empty", "known")
+# A taxonomy's name is a metadata key (Pelican lower-cases them) and, with its singular, the
+# prefix of its settings and the name of its terms' class.
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# Names Pelican or the schema already use for something else.
+RESERVED = frozenset({
+    "article", "articles", "page", "pages", "draft", "drafts", "category", "categories", "tag",
+    "tags", "author", "authors", "archives", "period_archives", "dates", "term", "terms",
+    "label", "labels", "listing", "title", "slug", "date", "summary", "status", "seed",
+    "publisher", "outcomes", "standards", "case_status", "review", "held", "reviewed",
+    "evidence", "corrected", "source_url",
+})
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,12 @@ def _parse(raw: Any, index: int) -> Taxonomy:
                 f"{where}: '{field}' must not be empty")
     require(raw["extract"] in EXTRACTORS, _FILE,
             f"{where}: 'extract' must be one of {sorted(EXTRACTORS)}")
+    for field in ("name", "singular"):
+        require(bool(_NAME.fullmatch(raw[field])), _FILE,
+                f"{where}: '{field}' must be lower-case letters, digits or _ (a metadata key "
+                f"and a settings prefix), not {raw[field]!r}")
+        require(raw[field] not in RESERVED, _FILE,
+                f"{where}: '{field}' {raw[field]!r} is taken by Pelican or by another field")
     return Taxonomy(**{field: raw[field] for field in fields})
 
 

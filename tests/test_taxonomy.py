@@ -31,6 +31,9 @@ def test_the_police_site_declares_forces_about_and_breaches_by_cues() -> None:
     (lambda t: t[0].update(colour="blue"), "unknown field(s) ['colour']"),
     (lambda t: t[1].update(name="forces"), "two taxonomies share a name"),
     (lambda t: t[1].update(extract="entities"), "exactly one taxonomy extracted by 'entities'"),
+    (lambda t: t[1].update(singular="breach-type"), "must be lower-case letters, digits or _"),
+    (lambda t: t[1].update(name="categories", singular="category"), "is taken by Pelican"),
+    (lambda t: t[0].update(name="outcomes"), "is taken by Pelican or by another field"),
 ])
 def test_a_broken_declaration_names_file_and_problem(change, message) -> None:
     data = _declaration()
