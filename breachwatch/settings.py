@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 import runpy
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -84,8 +85,23 @@ def settings_digest(settings_file: Path) -> str:
     environment (SITEURL) or from the settings it imports: what a build's caches depend on."""
     values = {name: value for name, value in run_settings(settings_file).items()
               if name.isupper()}
-    text = json.dumps(values, sort_keys=True, default=lambda value: type(value).__name__)
+    text = json.dumps(values, sort_keys=True, default=_stable)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _stable(value: Any) -> Any:
+    """A setting's value as JSON can hold it, the same in every run: a function by its
+    qualified name, a path or pattern by its text, a set in order; other objects (a template
+    cache) by their type."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    if isinstance(value, set | frozenset):
+        return sorted(map(str, value))
+    return type(value).__name__
 
 
 def data_path(settings_file: Path) -> Path:

@@ -87,3 +87,23 @@ def test_every_setting_the_theme_reads_is_pelicans_or_declared() -> None:
             for name in re.findall(r"\b[A-Z][A-Z0-9_]{3,}\b", page.read_text(encoding="utf-8"))}
     undeclared = used - set(DEFAULT_CONFIG) - set(declared.DECLARED) - pelicans - not_settings
     assert undeclared == set()
+
+
+def test_the_settings_digest_follows_values_paths_and_functions(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    from breachwatch.settings import settings_digest
+
+    conf = tmp_path / "conf.py"
+    digests = set()
+    for body in ("SITEURL = 'a'\n", "SITEURL = 'b'\n",
+                 "from pathlib import Path\nTHEME = Path('one')\n",
+                 "from pathlib import Path\nTHEME = Path('two')\n",
+                 "import os\nORDER = os.path.basename\n", "import os\nORDER = os.path.dirname\n"):
+        conf.write_text(body)
+        digests.add(settings_digest(conf))
+    assert len(digests) == 6
+    monkeypatch.setenv("SITEURL", "https://one.example")
+    conf.write_text("import os\nSITEURL = os.environ['SITEURL']\n")
+    first = settings_digest(conf)
+    monkeypatch.setenv("SITEURL", "https://two.example")
+    assert settings_digest(conf) != first

@@ -16,6 +16,7 @@ import importlib.metadata
 import os
 import pickle
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
 
 def folder(settings_file: Path, output: Path) -> Path:
     """The store of the site these settings build into `output`, in a folder named after
-    everything its tables depend on; the store of any other version is removed."""
+    everything its tables depend on (our code and data, the settings' values, Python and the
+    pinned dependencies); the store of any other version is removed."""
     from breachwatch.settings import settings_digest  # noqa: PLC0415 - runs the settings
     from breachwatch.speed.fingerprint import package_fingerprint  # noqa: PLC0415
 
@@ -40,6 +42,9 @@ def folder(settings_file: Path, output: Path) -> Path:
         digest.update(settings_digest(settings_file).encode())
     for name in ("pelican", "markdown"):
         digest.update(importlib.metadata.version(name).encode())
+    digest.update(sys.version.encode())  # and every other pinned dependency:
+    with contextlib.suppress(OSError):
+        digest.update((Path(__file__).resolve().parents[2] / "requirements.lock").read_bytes())
     root = output.with_name(output.name + ".cache")
     current = root / digest.hexdigest()[:16]
     if root.is_dir():
