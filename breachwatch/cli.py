@@ -191,8 +191,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 0 if report.ok else 1
             ok = _build(args, corrections, console)
         console.print(f"site built in {escape(str(args.output))}/", highlight=False)
-    except (DataFileError, MetadataError, BuildError, SettingsError) as error:
-        console.print(f"[red]error[/red] {escape(describe(error))}", highlight=False)
+    except (DataFileError, MetadataError, BuildError, SettingsError, OSError) as error:
+        message = (f"{error.filename}: {error.strerror}" if isinstance(error, OSError)
+                   and error.filename and error.strerror else describe(error))
+        console.print(f"[red]error[/red] {escape(message)}", highlight=False)
         console.print("[red]build failed[/red]; the previous site was left as it was")
         return 2
     return 0 if ok else 1

@@ -20,7 +20,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from breachwatch.settings import data_path, run_settings
+from breachwatch.settings import SettingsError, data_path, run_settings
 
 # What tells a file changed, cheaply: modification time (ns) and size.
 Stamp = tuple[int, int]
@@ -204,7 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     if not settings_file.is_file():
         print(f"error {settings_file}: settings file not found", file=sys.stderr)
         return 2
-    data, theme = data_path(settings_file), theme_path(settings_file)
+    try:
+        data, theme = data_path(settings_file), theme_path(settings_file)
+    except SettingsError as error:
+        print(f"error {error}", file=sys.stderr)
+        return 2
     try:
         server = start_server(output, args.bind, args.port)
     except OSError as error:
