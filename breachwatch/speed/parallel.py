@@ -114,6 +114,8 @@ def start_forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
     """
     read, write = os.pipe()
     parent = os.getpid()
+    sys.stdout.flush()  # else what this process has buffered is printed by the child too
+    sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: run, send the result or the error through the pipe, never return
         _die_with_parent(parent)

@@ -14,7 +14,9 @@ Files that are not pages (the open data) can be written by a forked process of t
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,7 +147,12 @@ class ParallelWriter(Writer):
         try:
             for name in sorted(self.reuse.unlinked()):
                 call = self.linked[name]
-                self._written_files.discard(sanitised_join(self.output_path, name))
+                path = sanitised_join(self.output_path, name)
+                # A failed linker may have linked it after all: writing through that link
+                # would change the live site's copy, so the link goes first.
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+                self._written_files.discard(path)
                 self.pending.append(call)
             self._render_pending()
         finally:
