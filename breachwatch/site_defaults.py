@@ -8,7 +8,6 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from breachwatch import sources
 from breachwatch.plugins.ordering import newest_first
 
 # The checkout: its theme/ and its (ignored) cache/ folder serve every investigation.
@@ -91,24 +90,10 @@ PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_ORDER_BY = newest_first
 
 # Our own taxonomies (DATA_PATH/taxonomies.yaml) replace Pelican's categories, tags and
-# authors; each term page's settings default to <name>/{slug}/ (FORCE_URL, BREACH_SAVE_AS,
-# FORCE_FEED_ATOM, ...), which is what this site uses.
-DATA_ARTICLES_JSON = "data/articles.json"
-CASE_URL = "cases/{slug}/"
-CASE_SAVE_AS = "cases/{slug}/index.html"
-CASES_URL = "cases/"
-CASES_SAVE_AS = "cases/index.html"
-DATA_PAGE_URL = "data/"
-DATA_PAGE_SAVE_AS = "data/index.html"
-DATA_SQLITE = "breachwatch.sqlite"
-# Pages stay readable as the archive grows: beyond these, pages say how many more there are
-# and point to the open data files, which always hold everything.
-CHART_MAX_BARS = 15
-DATA_PAGE_FIGURES = 200
-DATA_PAGE_ARTICLES_PER_OUTCOME = 25
-# Raw seed files as received, copied by the build (breachwatch/sources.py).
-SOURCE_URL = sources.SOURCE_DIR + "/{seed}"
-SEARCH_URL = "search/"
+# authors; each term page's settings default to <name>/{slug}/ (<SINGULAR>_URL,
+# <SINGULAR>_SAVE_AS, <SINGULAR>_FEED_ATOM, ...). The settings our plugins read (cases, open
+# data, charts, search, sources) have their defaults where each plugin declares them
+# (breachwatch/settings.py lists how); a settings file sets only what it changes.
 DATA_LICENCE = (
     "The metadata, figures and cases (the files on this page) are released under the "
     "Creative Commons Attribution 4.0 licence (CC BY 4.0). The article texts remain the "
@@ -116,9 +101,8 @@ DATA_LICENCE = (
 )
 
 # Articles held for an editor's check (DATA_PATH/review.yaml) are drafts, and the
-# published site writes no draft: `make review` previews them (reviewconf.py). True publishes
-# them instead, each with a notice that an editor has not checked it.
-PUBLISH_UNREVIEWED = False
+# published site writes no draft: `make review` previews them (reviewconf.py).
+# PUBLISH_UNREVIEWED = True publishes them instead, each with a notice.
 DRAFT_URL = DRAFT_SAVE_AS = ""
 
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
@@ -143,8 +127,8 @@ SUMMARY_MAX_LENGTH = 40
 DELETE_OUTPUT_DIRECTORY = False
 # Pelican's content cache, of whole articles (kept as our content_snapshots plugin pickles
 # them): warm and one-edit rebuilds neither convert nor make again an unchanged article. Files
-# are compared by content hash, not mtime; build.py keeps the cache per output folder and per
-# code version (see breachwatch/build.py).
+# are compared by content hash, not mtime; the build keeps it in the site's store, one per
+# version of code, data and settings (breachwatch/speed/store.py, folder()).
 CACHE_CONTENT = True
 # Uncompressed: compressing it cost about 2 s of every rebuild at 10,000 articles (profiled).
 GZIP_CACHE = False

@@ -26,7 +26,7 @@ from breachwatch.speed.parallel_writer import in_background
 declare(
     Setting("DATA_PAGE_URL", "data/", "the open data page's URL", (str,)),
     Setting("DATA_PAGE_SAVE_AS", "data/index.html", "where the open data page is written", (str,)),
-    Setting("DATA_SQLITE", "articles.sqlite", "file name of the SQLite database of all tables",
+    Setting("DATA_SQLITE", "breachwatch.sqlite", "file name of the SQLite database of all tables",
             (str,)),
     Setting("DATA_PAGE_FIGURES", 200, "figures listed on the data page (files hold all)", (int,)),
     Setting("DATA_PAGE_ARTICLES_PER_OUTCOME", 25, "articles listed per outcome on the data page",

@@ -11,6 +11,7 @@ from pelican.settings import DEFAULT_CONFIG
 from breachwatch.datafiles import DATA_DIR as DEFAULT_DATA
 from breachwatch.datafiles import use_data
 from breachwatch.settings import Setting, absolute_data_path, apply_defaults, declare
+from breachwatch.sources import SOURCE_DIR
 from breachwatch.taxonomy import taxonomies
 
 # The investigation's own words in the theme: each settings file gives them.
@@ -22,8 +23,8 @@ declare(
     Setting("CASE_ANONYMITY", "", "said on every case page about whom it does not identify",
             (str,)),
     Setting("SEARCH_URL", "search/", "the search page's URL", (str,)),
-    Setting("SOURCE_URL", "sources/{seed}", "where each raw seed is published ({seed}: its "
-            "file name)", (str,)),
+    Setting("SOURCE_URL", SOURCE_DIR + "/{seed}", "where each raw seed is published ({seed}: "
+            "its file name)", (str,)),
 )
 
 
@@ -32,7 +33,8 @@ def start(pelican: Any) -> None:
     settings = pelican.settings
     use_data(absolute_data_path(settings.get("DATA_PATH") or DEFAULT_DATA, "settings"))
     for taxonomy in taxonomies():
-        declare(*(Setting(name, value, f"{taxonomy.title}: page or feed path", (str,))
+        declare(*(Setting(name, value, f"{taxonomy.title}: page or feed path (None: none)",
+                          (str, type(None)))
                   for name, value in taxonomy.default_settings().items()))
     apply_defaults(settings, DEFAULT_CONFIG)
 

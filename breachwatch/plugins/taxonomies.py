@@ -191,7 +191,7 @@ class TaxonomyGenerator(Generator):
             )
             template = self.get_template("term")
             for term, articles in listing.terms:
-                feed = listing.feed.format(slug=term.slug)
+                feed = listing.feed.format(slug=term.slug) if listing.feed else None
                 writer.write_file(
                     term.save_as,
                     template,
@@ -205,7 +205,7 @@ class TaxonomyGenerator(Generator):
                     template_name="term",
                     page_name=term.page_name,
                 )
-                if articles:
+                if articles and feed:
                     writer.write_feed(articles, self.context, feed, feed, feed_title=term.name)
 
 

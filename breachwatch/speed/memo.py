@@ -3,8 +3,8 @@ the articles that changed.
 
 Figures and case facts are extracted from every article on every build; their inputs (an
 article's text, date and forces) rarely change. Results are stored by a digest of the function
-and its arguments in Pelican's cache folder, which build.py names after the package's code and
-data, so a code change starts an empty memo. Only entries used by a successful build are kept
+and its arguments in the site's store (speed/store.py), named after our code, data and
+settings, so a change to any starts an empty memo. Only entries used by a successful build are kept
 (a few unused ones may wait in the file for the next build that rewrites it).
 """
 
