@@ -13,7 +13,7 @@ from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
 from breachwatch.extract.evidence import Evidence
-from breachwatch.schema import as_list
+from breachwatch.schema import as_list, fields_by_name, suggest
 from breachwatch.taxonomy import names
 
 _FILE = "review.yaml"
@@ -50,6 +50,9 @@ def _parse_rule(kind: str, entry: Any, index: int) -> Rule:
               bool(rule.field and rule.empty), bool(rule.outcomes and rule.statuses)]
     require(sum(shapes) == 1, _FILE, f"{where}: give field + doubt, field + values, "
             "field + empty: true, or outcomes + statuses")
+    # A rule on a field articles do not have (a taxonomy renamed) would never fire.
+    require(not rule.field or rule.field in fields_by_name(), _FILE,
+            f"{where}: no field {rule.field!r}{suggest(rule.field, fields_by_name())}")
     return rule
 
 
