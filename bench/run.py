@@ -221,6 +221,14 @@ def ours_cache(checkout: Path) -> Path | None:
     return Path(path) if enabled and path else None
 
 
+def _ingest_takes_output(checkout: Path) -> bool:
+    """Whether the checkout's `ingest` takes --output (and keeps its store beside it); older
+    versions kept the ingest cache in the content folder."""
+    done = subprocess.run([PY, "-m", "breachwatch", "ingest", "--help"], cwd=checkout,
+                          capture_output=True, text=True, check=False)
+    return "--output" in done.stdout
+
+
 def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None,
                checkout: Path = REPO) -> list[Step]:
     """Ingest throughput, cold/warm/one-edit builds and Pagefind, run from the checkout root."""
@@ -230,11 +238,14 @@ def bench_ours(root: Path, n: int, repeat: int, log: Path, pagefind: Path | None
         return [Step("ours", "skipped", note=why)]
     seeds, content, out = root / "seeds", root / "ours-content", root / "ours-output"
     ingest_dir, cache = root / "ours-ingest", root / "ours-cache"
-    ingest = measure(Step("ours", "ingest"),
-                     [PY, "-m", "breachwatch", "ingest", "--seeds", str(seeds),
-                      "--content", str(ingest_dir)], checkout, log, repeat,
-                     # The ingest's store is the checkout's default one (output.cache/).
-                     before=lambda i: rmtree(ingest_dir, checkout / "output.cache"), ok=(0, 1))
+    ingest_command = [PY, "-m", "breachwatch", "ingest", "--seeds", str(seeds),
+                      "--content", str(ingest_dir)]
+    ingest_out = root / "ours-ingest-output"
+    if _ingest_takes_output(checkout):  # its store is beside that output, not in the checkout
+        ingest_command += ["--output", str(ingest_out)]
+    ingest = measure(Step("ours", "ingest"), ingest_command, checkout, log, repeat,
+                     before=lambda i: rmtree(ingest_dir, ingest_out.with_name(
+                         ingest_out.name + ".cache")), ok=(0, 1))
     ingest.note = f"{n / ingest.median:.0f} articles/s"
     build = [PY, "-m", "breachwatch", "build", "--seeds", str(seeds), "--content", str(content),
              "--output", str(out)]
