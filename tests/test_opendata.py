@@ -147,3 +147,17 @@ def test_json_lists_have_one_record_per_line_and_parse_back() -> None:
         "[", '{"forces": ["kent-police"], "slug": "b"},', '{"slug": "a\\n", "value": 1.5}', "]"]
     assert json.loads(text) == records
     assert json.loads(json_text([])) == [] and json.loads(json_text({"a": 1})) == {"a": 1}
+
+
+def test_a_schema_without_a_declared_taxonomy_is_one_clear_error() -> None:
+    import pytest
+
+    from breachwatch.datafiles import DataFileError
+    from breachwatch.plugins.opendata import check_taxonomy_columns, load_schema
+
+    schema = load_schema("articles")
+    check_taxonomy_columns(schema)  # the police site's schema has them all
+    del schema["items"]["properties"]["breaches"]
+    with pytest.raises(DataFileError, match=r"articles.schema.json: no column for the "
+                                            r"taxonomies \['breaches'\]"):
+        check_taxonomy_columns(schema)

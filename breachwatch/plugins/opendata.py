@@ -16,12 +16,13 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from breachwatch.datafiles import data_dir
+from breachwatch.datafiles import data_dir, require
 from breachwatch.plugins.cases import case_record
 from breachwatch.plugins.export import article_record, write_json
 from breachwatch.plugins.figures import figure_record
 from breachwatch.settings import Setting, declare
 from breachwatch.speed.parallel_writer import in_background
+from breachwatch.taxonomy import names
 
 declare(
     Setting("DATA_PAGE_URL", "data/", "the open data page's URL", (str,)),
@@ -40,8 +41,17 @@ LIST_SEPARATOR = ";"
 
 
 def load_schema(table: str) -> dict[str, Any]:
-    """The JSON Schema of one table, shipped in breachwatch/data/schemas."""
+    """The JSON Schema of one table, from the investigation's data folder (schemas/)."""
     return json.loads((data_dir() / "schemas" / f"{table}.schema.json").read_text(encoding="utf-8"))
+
+
+def check_taxonomy_columns(schema: dict[str, Any]) -> None:
+    """Fail, naming the file, when the articles schema lacks a column for a declared taxonomy:
+    the open data would not match its own published schema."""
+    properties = schema.get("items", {}).get("properties", {})
+    missing = [name for name in names() if name not in properties]
+    require(not missing, "schemas/articles.schema.json",
+            f"no column for the taxonomies {missing} that taxonomies.yaml declares")
 
 
 def columns(table: str) -> list[str]:
@@ -145,6 +155,7 @@ class OpenDataGenerator(Generator):
     def generate_context(self) -> None:
         """Publish the schemas so the data page can explain every field."""
         self.context["data_schemas"] = {table: load_schema(table) for table in TABLES}
+        check_taxonomy_columns(self.context["data_schemas"]["articles"])
 
     def generate_output(self, writer) -> None:
         """Write the files (in a process of their own when the writer can), then the data
