@@ -130,7 +130,7 @@ def _name(step) -> str:
 
 def build_site(
     settings_file: Path, content: Path, output: Path, steps=(), alongside=(),
-    content_ready: Callable[[], Iterable] | None = None,
+    content_ready: Callable[[], Iterable] | None = None, site_store: Path | None = None,
 ) -> None:
     """Build into output.staging, run extra steps on it, then swap it in.
 
@@ -139,6 +139,7 @@ def build_site(
     before `steps` run. `content_ready`, if given, is called once Pelican is set up and before
     it reads `content` (which may be written until then); the steps it returns run alongside
     from then on. The site it replaces is kept as output.previous until the next build.
+    `site_store` is the site's store (speed.store.folder()) when the caller has named it.
     """
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: settings file not found")
@@ -146,7 +147,7 @@ def build_site(
     side = output.with_name(output.name + ".side")
     for folder in (staging, side):
         shutil.rmtree(folder, ignore_errors=True)
-    cache = store.folder(settings_file, output)
+    cache = site_store or store.folder(settings_file, output)
     side.mkdir(parents=True)
     waits = [(step, start_forked(step, side)) for step in alongside]
 

@@ -78,8 +78,11 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
     content caches), and Pelican waits for it before it reads the content folder.
     """
     args.content.mkdir(parents=True, exist_ok=True)  # Pelican's settings need it to exist
+    # Named once: the ingest and Pelican fill one store (naming it again runs the settings
+    # again, and removes any other version of the store meanwhile).
+    site_store = store.folder(args.settings, args.output)
     ingesting = start_forked(_ingest_for_build, args.seeds, args.content, corrections, console,
-                             store.folder(args.settings, args.output))
+                             site_store)
     ingest_ok = []
 
     def content_ready() -> tuple:
@@ -99,7 +102,8 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
 
         # Pagefind indexes the staged site.
         build_site(args.settings, args.content, args.output,
-                   steps=() if args.no_search else (index_site,), content_ready=content_ready)
+                   steps=() if args.no_search else (index_site,), content_ready=content_ready,
+                   site_store=site_store)
     finally:
         with suppress(RuntimeError):  # a failed ingest has failed the build already
             ingesting()  # never left running when the build stops early
