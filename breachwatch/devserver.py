@@ -21,9 +21,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from breachwatch.settings import SettingsError, data_path, run_settings
+from breachwatch.speed.stamps import Stamp, file_stamp
 
-# What tells a file changed, cheaply: modification time (ns) and size.
-Stamp = tuple[int, int]
+# Each watched file's stamp (breachwatch/speed/stamps.py), by path.
 Snapshot = dict[str, Stamp]
 
 # Folders the build writes into content/ (ingested articles); watching them would rebuild
@@ -84,11 +84,9 @@ def snapshot(files: Iterable[str | Path]) -> Snapshot:
     """The stamp of each file, by path; a file gone meanwhile is left out (it was deleted)."""
     stamps: Snapshot = {}
     for path in files:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        stamps[str(path)] = (info.st_mtime_ns, info.st_size)
+        stamp = file_stamp(path)
+        if stamp is not None:
+            stamps[str(path)] = stamp
     return stamps
 
 
