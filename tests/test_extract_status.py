@@ -261,7 +261,7 @@ def test_a_freedom_of_information_answer_with_its_questions_is_statistics() -> N
 
 def test_figures_from_a_request_cast_doubt_on_one_case() -> None:
     found = extract_status(
-        "Three council-area officers quit over records checks",
+        "Council-area officers quit over records checks",
         ["Three officers resigned and a fourth was given a final written warning over "
          "records checks, the Westford Courier can reveal.",
          "The checks came to light after a Freedom of Information request to the force.",
@@ -309,3 +309,30 @@ def test_what_the_figures_show_is_a_statistics_source() -> None:
          "show.",
          "The force would not say more."])
     assert (found.slug, found.doubt) == ("proven", "figures")
+
+
+def test_a_fine_issued_is_a_finding_and_a_public_interest_decision_a_clearance() -> None:
+    assert status("Headline", "We have issued a £40,000 fine to Westford Constabulary for "
+                  "losing witness statements.") == "proven"
+    assert status("Headline", "Prosecutors decided it would not be in the public interest to "
+                  "prosecute the retired sergeant.") == "not-proven"
+
+
+def test_counts_in_words_with_a_cited_request_are_doubtful_statistics() -> None:
+    found = extract_status(
+        "Westford: three staff quit over records checks",
+        ["Three Westford police employees resigned and another was given a warning over data "
+         "breaches, the paper can reveal.",
+         "The rise came to light following a Freedom of Information request to the force.",
+         "Two more officers were disciplined for checks on neighbours.",
+         "The force said it took the matter seriously."])
+    assert (found.slug, found.doubt) == ("statistics", "words")
+
+
+def test_freedom_of_information_as_a_topic_is_not_a_source_of_figures() -> None:
+    found = extract_status(
+        "Two staff cleared over leak to councillor",
+        ["Two suspended employees will return to work after the inquiry cleared them.",
+         "Two other people questioned were also told they face no further action.",
+         "The case raised concern among campaigners for freedom of information."])
+    assert (found.slug, found.doubt) == ("not-proven", "")

@@ -310,13 +310,17 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
                  for m in _statistics_questions().finditer(article.text)]
     sources = [article.locate(m.start())[0]
                for m in _statistics_sources().finditer(article.text)]
-    in_words = _counted_in_words(article) if figures else []  # with a figure in digits too
+    # Counts in words back up figures in digits or a cited source of figures; alone they are
+    # a court report's ("two officers were jailed").
+    in_words = _counted_in_words(article) if figures or sources else []
+    in_digits = bool(figures)
     figures += [s for s in dict.fromkeys([*questions, *sources[:1], *in_words])
                 if s not in figures]  # a request for figures cites its law more than once
     decisions = _decisions(article)
     one_case = any(d.number == 0 for d in decisions) and not counts_something(title)
     if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
-        return Evidence("statistics", figures[0])
+        # Counts in words without a figure in digits fit a case with several people too.
+        return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
     if decisions:
         found = _decide(decisions, opening)
     else:
