@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from breachwatch.datafiles import read_data_file, require
+from breachwatch.extract import entities, status
 from breachwatch.extract.evidence import Evidence
 from breachwatch.schema import as_list, fields_by_name, suggest
-from breachwatch.taxonomy import names
+from breachwatch.taxonomy import entity_taxonomy, names
 
 _FILE = "review.yaml"
 HOLD, QUEUE = "hold", "queue"
@@ -66,6 +67,12 @@ def load_rules() -> tuple[Rule, ...]:
         entries = data.get(kind) or []
         require(isinstance(entries, list), _FILE, f"'{kind}' must be a list")
         rules += [_parse_rule(kind, entry, index) for index, entry in enumerate(entries)]
+    # A doubt no rule names would publish what its extractor doubts, unseen by an editor.
+    for field, doubts in ((entity_taxonomy().name, entities.DOUBTS),
+                          ("case_status", status.DOUBTS)):
+        ruled = {rule.doubt for rule in rules if rule.field == field}
+        missing = [doubt for doubt in doubts if doubt not in ruled]
+        require(not missing, _FILE, f"no rule for {field} doubt(s) {', '.join(missing)}")
     return tuple(rules)
 
 

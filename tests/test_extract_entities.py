@@ -14,6 +14,7 @@ from breachwatch.extract.entities import (
     _any,
     _indexed,
     _rules,
+    entities_of,
     extract_entities,
     find_area_mentions,
     find_entity_mentions,
@@ -555,3 +556,20 @@ def test_two_areas_named_as_constabularies_are_both_forces() -> None:
                            ["Devon and Cornwall and Dorset constabularies said they had found "
                             "the error and removed the file."])
     assert {e.slug for e in found} >= {"dorset-police"}
+
+
+def test_a_force_named_only_investigating_is_a_doubtful_last_resort() -> None:
+    found = extract_entities(
+        "Three staff lose their jobs over records checks",
+        ["Three members of staff have gone after an investigation by Dorset Police found they "
+         "had checked records for friends."])
+    assert [(e.slug, e.doubt) for e in found] == [("dorset-police", "investigating")]
+
+
+def test_a_forces_own_release_comes_before_a_force_only_investigating() -> None:
+    paragraphs = ["Our constable was dismissed after an investigation by Dorset Police found "
+                  "he had looked up a neighbour."]
+    found = entities_of("Constable dismissed", paragraphs, "Wiltshire Police")
+    assert [(e.slug, e.doubt) for e in found] == [("wiltshire-police", "publisher")]
+    assert [e.slug for e in entities_of("Constable dismissed", paragraphs, "unknown")] == [
+        "dorset-police"]

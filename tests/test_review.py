@@ -4,6 +4,7 @@ editor confirms it; missing facts only queue it."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,16 @@ from hostile.pages import unreviewed_settings
 from test_site import ROOT, build, project_copy
 
 from breachwatch.cli import main
+from breachwatch.datafiles import DATA_DIR, DATA_ENV, DataFileError
 from breachwatch.extract.evidence import Evidence
-from breachwatch.review import accept, as_json, describe_held, review_reasons, with_review
+from breachwatch.review import (
+    accept,
+    as_json,
+    describe_held,
+    load_rules,
+    review_reasons,
+    with_review,
+)
 
 # Our own text, shaped like a real report whose headline and body disagree.
 CONFLICTING = """Sergeant cleared of misconduct over database searches
@@ -157,3 +166,20 @@ def test_reflective_practice_reported_with_an_allegation_only_holds() -> None:
     assert reasons == ["hold: outcome reflective-practice is reported but the status is alleged"]
     assert review_reasons(metadata(case_status="not-proven",
                                    outcomes=["reflective-practice"]), {}) == []
+
+
+def test_every_doubt_an_extractor_gives_needs_a_rule(tmp_path: Path, monkeypatch) -> None:
+    data = shutil.copytree(DATA_DIR, tmp_path / "data")
+    text = (data / "review.yaml").read_text(encoding="utf-8")
+    rule = "    doubt: investigating\n"
+    assert rule in text
+    (data / "review.yaml").write_text(text.replace(rule, "    doubt: investigated\n"),
+                                      encoding="utf-8")
+    monkeypatch.setenv(DATA_ENV, str(data))
+    load_rules.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"review.yaml.*forces doubt\(s\) investigating"):
+            load_rules()
+    finally:
+        monkeypatch.undo()
+        load_rules.cache_clear()

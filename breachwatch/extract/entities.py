@@ -27,6 +27,10 @@ from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
 from breachwatch.taxonomy import entity_taxonomy
 
+# Every doubt a found entity may carry, but the publisher's own ("publisher": the release's
+# author, which an editor need not check); review.yaml must say what each one does.
+DOUBTS = ("area-name", "incidental", "investigating")
+
 
 def _file() -> str:
     """The gazetteer's data file: the terms of the investigation's entity taxonomy."""
@@ -585,7 +589,8 @@ def _joint(text: str, mentions: list[tuple[str, int, int]]) -> set[int]:
 def extract_entities(title: str, paragraphs: list[str]) -> list[Evidence]:
     """The forces the article is about, most relevant first, with best sentence and doubt."""
     # Doubts: "area-name" (named by area only, in figures), "incidental" (no mention is in the
-    # headline or shows the article is about the force).
+    # headline or shows the article is about the force), "investigating" (named only in a
+    # passing role, and no other force found).
     sentences = [(title, True)] + [(s, False) for p in paragraphs for s in split_sentences(p)]
     starts, position = [], 0
     for sentence, _ in sentences:
@@ -597,6 +602,7 @@ def extract_entities(title: str, paragraphs: list[str]) -> list[Evidence]:
     about: dict[str, Evidence] = {}
     neutral: dict[str, Evidence] = {}
     named: set[str] = set()  # forces with a counted mention of their name
+    framed: dict[str, Evidence] = {}  # forces named only investigating, reviewing, running
     # One search of the whole article: no name, body or exclude phrase spans two sentences.
     # The cue matchers' text of the article has the same words: its word index serves.
     index = word_index(fold(ArticleText.of(title, paragraphs).text))
@@ -616,6 +622,8 @@ def extract_entities(title: str, paragraphs: list[str]) -> list[Evidence]:
         is_area = start in area_starts
         kind = _area_kind(sentence, at, to) if is_area else _mention_kind(sentence, at, to)
         if kind == "passing":
+            if not is_area and _framed(sentence, at, to) == "passing":
+                framed.setdefault(slug, Evidence(slug, sentence, "investigating"))
             continue
         if not is_area:
             named.add(slug)
@@ -637,7 +645,18 @@ def extract_entities(title: str, paragraphs: list[str]) -> list[Evidence]:
         doubt = "" if slug in about else "incidental"
         found.append(Evidence(slug, (about.get(slug) or neutral[slug]).sentence,
                               doubt if slug in named else "area-name"))
-    return found
+    # A force's own people are often investigated by it: named only in that role, and no
+    # other force found, it may be the subject; an editor decides.
+    return found or list(framed.values())
+
+
+def entities_of(title: str, paragraphs: list[str], publisher: str) -> list[Evidence]:
+    """The forces an article is about; a force's own release with no other force named is
+    about that force before any force named only as investigating."""
+    found = extract_entities(title, paragraphs)
+    if found and found[0].doubt != "investigating":
+        return found
+    return own_entity(publisher) or found
 
 
 def own_entity(publisher: str) -> list[Evidence]:

@@ -23,6 +23,8 @@ from breachwatch.extract.outcomes import is_qualified, load_outcomes, outcome_pa
 
 _FILE = "statuses.yaml"
 SLUGS = ("alleged", "proven", "not-proven", "statistics")
+# Every doubt a status may carry; review.yaml must say what each one does.
+DOUBTS = ("conflict", "one-cue", "figures", "words", "no-cue")
 # A number that is a count: not a year, not a day of a month, not an ordinal.
 # A number that is a count: not part of a web address, a date written with slashes or a time.
 _NUMBER = re.compile(

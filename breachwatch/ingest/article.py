@@ -11,7 +11,7 @@ from typing import Any
 
 from breachwatch.extract.breaches import extract_breaches
 from breachwatch.extract.dates import DateGuess, date_from_url, infer_date
-from breachwatch.extract.entities import extract_entities, own_entity
+from breachwatch.extract.entities import entities_of
 from breachwatch.extract.evidence import HEADLINE, Evidence
 from breachwatch.extract.outcomes import extract_outcomes
 from breachwatch.extract.publisher import UNKNOWN, credit_publisher, extract_publisher
@@ -147,7 +147,7 @@ def ingest_text(text: str, path: Path, today: date | None = None,
 
     entities, cues = entity_taxonomy(), cue_taxonomy()
     evidence = {
-        entities.name: extract_entities(title, body) or own_entity(publisher),
+        entities.name: entities_of(title, body, publisher),
         cues.name: extract_breaches(title, body),
         "outcomes": extract_outcomes(title, body),
         "standards": extract_standards(title, body),
