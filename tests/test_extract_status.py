@@ -336,3 +336,23 @@ def test_freedom_of_information_as_a_topic_is_not_a_source_of_figures() -> None:
          "Two other people questioned were also told they face no further action.",
          "The case raised concern among campaigners for freedom of information."])
     assert (found.slug, found.doubt) == ("not-proven", "")
+
+
+def test_an_open_case_up_front_outweighs_one_verdict_deep_in_a_trial_report() -> None:
+    found = extract_status(
+        "Constable denies looking up partner's rival",
+        ["A Westford constable has denied misconduct in public office at the crown court.",
+         "She is alleged to have searched police systems for her partner's rival.",
+         "The jury heard the two men had fallen out at a wedding.",
+         "Her partner told the court that the rival was jailed for assault in 2019."])
+    assert (found.slug, found.doubt) == ("alleged", "")
+
+
+def test_a_verdict_deep_in_the_text_stands_when_only_the_allegation_is_named_up_front() -> None:
+    found = extract_status(
+        "Sergeant's records checks",
+        ["The allegations concerned searches of the police database over two years.",
+         "The sergeant told colleagues he was checking on a friend.",
+         "The hearing lasted two days.",
+         "The sergeant was found to have accessed records without a policing purpose."])
+    assert (found.slug, found.doubt) == ("proven", "one-cue")

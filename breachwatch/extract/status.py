@@ -127,6 +127,13 @@ def _verdict_openers() -> CueSet:
 
 
 @cache
+def _pending() -> CueSet:
+    """Cues of a case still open, which outweigh one decision cue deep in the text."""
+    return compile_cues(cue_list(read_data_file(_FILE), "pending", _FILE, "pending"), _FILE,
+                        "pending")
+
+
+@cache
 def _opening_sentences() -> int:
     """How many sentences after the headline make the opening, which weighs more."""
     value = read_data_file(_FILE).get("opening_sentences")
@@ -283,6 +290,16 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     return Evidence(slug, best.sentence, doubt)
 
 
+def _allegation_up_front(article: ArticleText, opening: int) -> Evidence | None:
+    """An allegation in the headline or the opening, which outweighs one decision cue deep
+    in the text: a trial still running names past verdicts and other people's."""
+    for match in _unqualified(article, _pending()):
+        if article.index_of(match.start()) > opening:
+            break
+        return Evidence("alleged", article.locate(match.start())[0])
+    return None
+
+
 def _with_digits(article: ArticleText) -> list[int]:
     """The sentences holding a digit, the only ones that can give a figure, in order."""
     found = []
@@ -325,6 +342,8 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
         return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
     if decisions:
         found = _decide(decisions, opening)
+        if found.doubt == "one-cue":
+            found = _allegation_up_front(article, opening) or found
     else:
         found = _first_cue("alleged", article) or Evidence("alleged", "", "no-cue")
     if sources and not found.doubt:
