@@ -36,3 +36,12 @@ def test_cookie_banner_dropped_anywhere() -> None:
     text = "Headline\n\nWe use cookies to improve your experience.\n\nAn officer was sacked."
     kept, dropped = strip_boilerplate(text)
     assert [d.rule for d in dropped] == ["cookie-banner"]
+
+
+def test_a_link_to_another_article_set_into_the_text_is_dropped() -> None:
+    text = ("Constable sacked\n\nA Westford constable was sacked.\n\n"
+            "READ MORE: Two forces lose data on 900 people\n\n"
+            "The panel said more: the checks were repeated.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["read-more-link"]
+    assert "The panel said more: the checks were repeated." in kept

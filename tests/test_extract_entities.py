@@ -573,3 +573,18 @@ def test_a_forces_own_release_comes_before_a_force_only_investigating() -> None:
     assert [(e.slug, e.doubt) for e in found] == [("wiltshire-police", "publisher")]
     assert [e.slug for e in entities_of("Constable dismissed", paragraphs, "unknown")] == [
         "dorset-police"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lancashire Constabulary officers investigating the payments passed details to the "
+        "watchdog.",
+        "A second officer was arrested by Lancashire Constabulary in March.",
+        "Prosecutors received a file on the officer from Lancashire Constabulary last year.",
+    ],
+)
+def test_a_force_in_an_investigating_role_is_a_mention_in_passing(sentence: str) -> None:
+    title = "Gwent Police sergeant charged"
+    opening = "A Gwent Police sergeant has been charged with misconduct in public office."
+    assert slugs(title, opening, sentence) == ["gwent-police"]
