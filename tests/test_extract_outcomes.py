@@ -54,3 +54,11 @@ def test_sentences_short_of_prison_are_convictions_unless_only_possible() -> Non
     assert slugs("Magistrates gave him a community order for the searches.") == ["convicted"]
     assert slugs("He was handed a conditional discharge.") == ["convicted"]
     assert slugs("He faces a custodial sentence when he returns to court.") == []
+
+
+def test_someones_previous_convictions_are_no_outcome() -> None:
+    from breachwatch.extract.outcomes import extract_outcomes
+
+    found = extract_outcomes("Officer looked up partner", [
+        "The constable searched for her partner, who had previous convictions for violence."])
+    assert "convicted" not in [e.slug for e in found]

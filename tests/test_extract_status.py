@@ -356,3 +356,24 @@ def test_a_verdict_deep_in_the_text_stands_when_only_the_allegation_is_named_up_
          "The hearing lasted two days.",
          "The sergeant was found to have accessed records without a policing purpose."])
     assert (found.slug, found.doubt) == ("proven", "one-cue")
+
+
+def test_a_headline_counting_records_not_people_reports_one_case() -> None:
+    assert status(
+        "Constable given final written warning after accessing 60 records",
+        "A Westford constable was given a final written warning after 60 records checks.",
+        "He accessed the data 9 times in 10 years, from 2005 to 2015.",
+        "Presenting counsel said 4 of the checks were about a robbery.",
+    ) == "proven"
+    assert status(
+        "Around 150 officers disciplined over social media",
+        "Figures show 150 officers were disciplined and 7 quit over four years.",
+        "A further 20 cases are open.",
+        "In 2012 alone 40 officers were investigated.",
+    ) == "statistics"
+
+
+def test_no_action_and_too_little_evidence_for_a_conviction_are_a_clearance() -> None:
+    assert status("No action against commissioner over leak",
+                  "Prosecutors said there was insufficient evidence to secure a conviction.") == (
+        "not-proven")

@@ -106,6 +106,13 @@ def _statistics_rules() -> tuple[int, CueSet]:
 
 
 @cache
+def _counted_people() -> CueSet:
+    """Counted words that name people: a headline counting them reports many cases."""
+    people = cue_list(read_data_file(_FILE)["statistics"], "people", _FILE, "statistics")
+    return compile_cues(people, _FILE, "statistics people")
+
+
+@cache
 def _statistics_questions() -> CueSet:
     """Questions that ask for aggregate figures, as freedom of information answers quote them."""
     questions = cue_list(read_data_file(_FILE)["statistics"], "questions", _FILE, "statistics")
@@ -170,13 +177,14 @@ def _month_before(sentence: str, position: int) -> bool:
     return _MONTH_AT_END.search(sentence[:position].rstrip()[-_LONGEST_MONTH:]) is not None
 
 
-def counts_something(sentence: str) -> bool:
-    """Tell whether a sentence gives an aggregate figure: a percentage or a count of things."""
+def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
+    """Tell whether a sentence gives an aggregate figure: a percentage or a count of things
+    (of `counted`, by default everything statuses.yaml counts)."""
     if not _DIGIT.search(sentence):
         return False  # both a percentage and a count need a digit
     if _PERCENT.search(sentence):
         return True
-    _, counted = _statistics_rules()
+    counted = counted or _statistics_rules()[1]
     counts = 0
     for number in _NUMBER.finditer(sentence):
         text = number.group()
@@ -336,7 +344,10 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     figures += [s for s in dict.fromkeys([*questions, *sources[:1], *in_words])
                 if s not in figures]  # a request for figures cites its law more than once
     decisions = _decisions(article)
-    one_case = any(d.number == 0 for d in decisions) and not counts_something(title)
+    # A headline with a decision reports one case, unless it counts people ("150 officers
+    # disciplined"); a case's own counts ("accessed 60 records") do not make it many.
+    one_case = any(d.number == 0 for d in decisions) and not counts_something(
+        title, _counted_people())
     if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
         # Counts in words without a figure in digits fit a case with several people too.
         return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
