@@ -588,3 +588,15 @@ def test_a_force_in_an_investigating_role_is_a_mention_in_passing(sentence: str)
     title = "Gwent Police sergeant charged"
     opening = "A Gwent Police sergeant has been charged with misconduct in public office."
     assert slugs(title, opening, sentence) == ["gwent-police"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "And in Suffolk, a police officer shared photographs of a crime scene with friends.",
+        "A response officer in north Suffolk looked up his neighbours.",
+        "The hearing, chaired by Suffolk Chief Constable Jo Bloggs, found gross misconduct.",
+    ],
+)
+def test_an_area_with_its_forces_people_or_chief_stands_for_the_force(sentence: str) -> None:
+    assert "suffolk-constabulary" in slugs("Officers disciplined", sentence)

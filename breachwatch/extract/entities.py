@@ -55,6 +55,8 @@ _SLOT = "{entity}"
 # A mention's own abbreviation in brackets right after it ("... Ireland (PSNI)") is the same
 # mention, not a second one.
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
+# "In Essex, a constable ...": an area after "in", its force's people right after it.
+_IN_BEFORE = re.compile(r"(?<![\w'])in\s+\Z")
 # Between two forces or areas of one joint unit ("Kent and Essex", "Bedfordshire, Herts and").
 _JOINED = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)")
 # What may stand between a mention and a phrase after it: a possessive, the mention's
@@ -175,6 +177,7 @@ class _Rules:
     home: re.Pattern[str]  # on the text before an area name
     figure_after: re.Pattern[str]  # on the text after an area name
     staff_before: re.Pattern[str]  # on the folded text before an area name
+    staff_after: re.Pattern[str]  # on the folded text after an area name, "in" before it
     forces_after: re.Pattern[str]  # on the folded text after an area name
 
 
@@ -434,7 +437,11 @@ def _rules() -> _Rules:
             rf"{_FIGURE_PUNCTUATION}(?:(?i:{_cues(words('figure_links'))})\s+)?(?:{figures.pattern})"
         ),
         staff_before=re.compile(
-            rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?\Z"),
+            rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?"
+            rf"(?:(?:{_lowered(words('area_parts'))})\s+)?\Z"),
+        staff_after=re.compile(
+            rf"\A,?\s+(?:a|an|the|one|two|three|four)\s+(?:{_lowered(words('area_staff'))})"
+            r"(?![\w'])"),
         forces_after=re.compile(
             rf"\A(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:{_lowered(words('area_entities'))})"
             r"(?![\w'])"),
@@ -557,7 +564,9 @@ def _area_kind(sentence: str, start: int, end: int) -> str:
         return "passing"
     # Its force's people ("officers in the West Midlands"), or its force among others
     # ("Norfolk and Suffolk constabularies"), stand for the force outside a list too.
-    staffed = rules.staff_before.search(_lower(sentence[max(0, start - _WINDOW):start]))
+    before = _lower(sentence[max(0, start - _WINDOW):start])
+    staffed = rules.staff_before.search(before) or (
+        _IN_BEFORE.search(before) and rules.staff_after.match(_lower(sentence[end:end + _WINDOW])))
     plural = rules.forces_after.match(_lower(sentence[end:end + _WINDOW]))
     listed = rules.figure_after.match(sentence, end) or len(rules.figures.findall(sentence)) > 1
     if not (listed or staffed or plural) or _framed(sentence, start, end) or _passing_cue(
