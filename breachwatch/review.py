@@ -50,7 +50,9 @@ def _parse_rule(kind: str, entry: Any, index: int) -> Rule:
     shapes = [bool(rule.field and rule.doubt), bool(rule.field and rule.values),
               bool(rule.field and rule.empty), bool(rule.outcomes and rule.statuses)]
     require(sum(shapes) == 1, _FILE, f"{where}: give field + doubt, field + values, "
-            "field + empty: true, or outcomes + statuses")
+            "field + empty: true (with statuses, only for those), or outcomes + statuses")
+    require(not rule.statuses or rule.outcomes or rule.empty, _FILE,
+            f"{where}: 'statuses' goes with 'outcomes' or 'empty'")
     # A rule on a field articles do not have (a taxonomy renamed) would never fire.
     require(not rule.field or rule.field in fields_by_name(), _FILE,
             f"{where}: no field {rule.field!r}{suggest(rule.field, fields_by_name())}")
@@ -100,7 +102,8 @@ def reasons_with_evidence(metadata: dict[str, Any], evidence: dict[str, list[Evi
             if value in rule.values:
                 found.setdefault(_say(rule, value=value), None)
         elif rule.empty:
-            if not as_list(metadata.get(rule.field)):
+            in_scope = not rule.statuses or metadata.get("case_status") in rule.statuses
+            if in_scope and not as_list(metadata.get(rule.field)):
                 found.setdefault(_say(rule), None)
         elif not {"outcomes", "case_status"} & corrected:
             status = str(metadata.get("case_status", ""))

@@ -152,7 +152,7 @@ def test_a_verdict_resting_on_one_cue_deep_in_the_text_is_doubted() -> None:
          "The searches took place in 2021.",
          "The force said it took data protection seriously.",
          "A spokesperson declined to comment further.",
-         "He was later given a final written warning."])
+         "He was later convicted of misconduct in public office."])
     assert (found.slug, found.doubt) == ("proven", "one-cue")
 
 
@@ -355,7 +355,7 @@ def test_a_verdict_deep_in_the_text_stands_when_only_the_allegation_is_named_up_
          "The sergeant told colleagues he was checking on a friend.",
          "The hearing lasted two days.",
          "The sergeant was found to have accessed records without a policing purpose."])
-    assert (found.slug, found.doubt) == ("proven", "one-cue")
+    assert (found.slug, found.doubt) == ("proven", "")
 
 
 def test_a_headline_counting_records_not_people_reports_one_case() -> None:
@@ -377,3 +377,34 @@ def test_no_action_and_too_little_evidence_for_a_conviction_are_a_clearance() ->
     assert status("No action against commissioner over leak",
                   "Prosecutors said there was insufficient evidence to secure a conviction.") == (
         "not-proven")
+
+
+def test_a_lone_court_verdict_deep_in_the_text_is_doubted_but_a_panels_is_not() -> None:
+    court = extract_status("Headline", ["A constable looked up a neighbour.", "He was warned.",
+                                        "The hearing lasted a day.",
+                                        "The neighbour was convicted of assault in 2015."])
+    assert (court.slug, court.doubt) == ("proven", "one-cue")
+    panel = extract_status("Headline", ["A constable looked up a neighbour.", "He was warned.",
+                                        "The hearing lasted a day.",
+                                        "The panel found gross misconduct proven."])
+    assert (panel.slug, panel.doubt) == ("proven", "")
+
+
+def test_a_bid_for_a_decision_is_not_the_decision() -> None:
+    assert status("Headline", "A Westford sergeant is accused of looking up a rival.",
+                  "Her lawyer failed in a bid to have the charges thrown out.") == "alleged"
+
+
+def test_a_clearance_deep_in_a_trial_report_stands_after_a_denial() -> None:
+    found = extract_status(
+        "Detective cleared",
+        ["A Westford detective denied 12 charges of misusing police computers.",
+         "The trial lasted a week.", "Jurors heard from colleagues.",
+         "He was cleared of all the charges by a jury."])
+    assert found.slug == "not-proven"
+
+
+def test_a_force_investigating_a_loss_is_an_allegation() -> None:
+    found = extract_status("Memory stick lost", [
+        "A force has launched an internal investigation after a memory stick went missing."])
+    assert (found.slug, found.doubt) == ("alleged", "")

@@ -54,10 +54,17 @@ def test_extractor_doubts_hold_only_for_tags_still_given() -> None:
 
 
 def test_missing_facts_only_queue() -> None:
-    found = with_review(metadata(date_confidence="none", publisher="unknown", forces=[]), {})
+    found = with_review(metadata(date_confidence="none", publisher="unknown", forces=[],
+                                 case_status="statistics"), {})
     assert found["review"] == ["queue: date confidence is none", "queue: publisher unknown",
                                "queue: no police force found"]
     assert "held" not in found
+
+
+def test_a_single_case_naming_no_force_holds() -> None:
+    found = with_review(metadata(forces=[], case_status="alleged"), {})
+    assert found["review"] == ["hold: no police force found for a single case"]
+    assert found["held"] is True
 
 
 def test_an_editors_correction_or_confirmation_lifts_the_hold() -> None:

@@ -141,6 +141,13 @@ def _pending() -> CueSet:
 
 
 @cache
+def _anyones() -> CueSet:
+    """Findings that may be about anyone in the story (a conviction), not the force's own."""
+    cues = cue_list(read_data_file(_FILE), "anyones_findings", _FILE, "anyones_findings")
+    return compile_cues(cues, _FILE, "anyones_findings")
+
+
+@cache
 def _opening_sentences() -> int:
     """How many sentences after the headline make the opening, which weighs more."""
     value = read_data_file(_FILE).get("opening_sentences")
@@ -294,7 +301,11 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     # A clearance weighing as much as a headline against a finding, or any real finding
     # against a clearance (a partial clearance does not undo a finding), is for an editor.
     contested = scores[other] >= 3 or (slug == "not-proven" and scores["proven"] >= 2)
-    doubt = "conflict" if contested else "one-cue" if scores[slug] == 1 else ""
+    # One finding deep in the text is doubtful when it may be anyone's: a court's verdict
+    # on a suspect, a partner or a victim; a misconduct panel's or a regulator's finding
+    # is the force's. A clearance deep in the text may be of anything.
+    lone = scores[slug] == 1 and (slug == "not-proven" or _anyones().search(best.sentence))
+    doubt = "conflict" if contested else "one-cue" if lone else ""
     return Evidence(slug, best.sentence, doubt)
 
 
@@ -353,7 +364,7 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
         return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
     if decisions:
         found = _decide(decisions, opening)
-        if found.doubt == "one-cue":
+        if found.doubt == "one-cue" and found.slug == "proven":
             found = _allegation_up_front(article, opening) or found
     else:
         found = _first_cue("alleged", article) or Evidence("alleged", "", "no-cue")
