@@ -396,3 +396,22 @@ def test_by_before_a_recipient_only_marks_the_agent() -> None:
 )
 def test_page_furniture_tags_nothing(sentence: str) -> None:
     assert slugs("Headline", sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An e-mail naming six witnesses was sent to a local shopkeeper in error.",
+        "The addresses were put in the wrong box, so they were visible to the other recipients.",
+        "The regulator found the statements had been poorly redacted.",
+        "The constable then shared what she found with others.",
+        "Details of the informant were released to the family last year.",
+    ],
+)
+def test_disclosures_in_error_and_to_others_are_disclosures(sentence: str) -> None:
+    assert "disclosure-to-third-party" in slugs("Headline", sentence)
+
+
+def test_a_broadcasters_follow_us_line_tags_nothing() -> None:
+    line = "Follow BBC Westford on BBC Sounds, Facebook, X and Instagram."
+    assert slugs("Headline", line) == set()
