@@ -415,3 +415,25 @@ def test_disclosures_in_error_and_to_others_are_disclosures(sentence: str) -> No
 def test_a_broadcasters_follow_us_line_tags_nothing() -> None:
     line = "Follow BBC Westford on BBC Sounds, Facebook, X and Instagram."
     assert slugs("Headline", line) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He used Westford Yard computers to acquire information for his cousin.",
+         "unauthorised-access"),
+        ("She admitted improperly obtaining information held on the Police National Computer.",
+         "unauthorised-access"),
+        ("The worker had found and shared information from force computer systems.",
+         "unauthorised-access"),
+        ("The constable downloaded information relating to three people for a friend.",
+         "unauthorised-access"),
+        ("Force loses 'unencrypted' custody memory stick", "data-loss"),
+        ("A memory stick holding case notes has gone missing.", "data-loss"),
+        ("An inspector left his laptop and notebook on the roof of his car.", "data-loss"),
+        ("A passer-by found papers with witness details near a skip.", "data-loss"),
+        ("Interview tapes were accidentally abandoned when the station was sold.", "data-loss"),
+    ],
+)
+def test_other_wordings_of_look_ups_and_losses(sentence: str, expected: str) -> None:
+    assert expected in slugs("Headline", sentence)
