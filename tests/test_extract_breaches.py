@@ -437,3 +437,17 @@ def test_a_broadcasters_follow_us_line_tags_nothing() -> None:
 )
 def test_other_wordings_of_look_ups_and_losses(sentence: str, expected: str) -> None:
     assert expected in slugs("Headline", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minutes after the check he searched for her name online and followed her on Instagram.",
+        "She looked at his files and then started dating him.",
+        "The sergeant kept up regular contact with a man who was on bail at the time.",
+        "The officer continued to message her after the case was closed.",
+    ],
+)
+def test_pursuing_someone_met_through_police_work_is_an_improper_relationship(
+        sentence: str) -> None:
+    assert "improper-relationship" in slugs("Headline", sentence)
