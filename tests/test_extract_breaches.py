@@ -451,3 +451,24 @@ def test_other_wordings_of_look_ups_and_losses(sentence: str, expected: str) -> 
 def test_pursuing_someone_met_through_police_work_is_an_improper_relationship(
         sentence: str) -> None:
     assert "improper-relationship" in slugs("Headline", sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A detective offered information about the inquiry to the News of the World.",
+         "leak-to-media"),
+        ("The constable passed details of the inquiry to the Guardian.", "leak-to-media"),
+        ("He is accused of providing information twice in return for £900 from a tabloid.",
+         "selling-information"),
+        ("She denied approaching the paper and requesting £5,000 for the story.",
+         "selling-information"),
+    ],
+)
+def test_offers_to_the_press_and_information_for_reward(sentence: str, expected: str) -> None:
+    assert expected in slugs("Headline", sentence)
+
+
+def test_a_watchdog_named_independent_is_no_newspaper() -> None:
+    assert "leak-to-media" not in slugs(
+        "Headline", "The force passed the file to the Independent Office for Police Conduct.")
