@@ -154,7 +154,8 @@ def ingest_text(text: str, path: Path, today: date | None = None,
     }
     status = extract_status(title, body)
     evidence["case_status"] = [status]
-    guess = publication_date(source, title, body, today)
+    # The headline as it stood, with any date label glued before it.
+    guess = publication_date(source, paragraphs[0] if title_is_first else title, body, today)
     metadata: dict[str, Any] = {
         "title": title,
         "slug": slug,
