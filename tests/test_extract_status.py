@@ -408,3 +408,15 @@ def test_a_force_investigating_a_loss_is_an_allegation() -> None:
     found = extract_status("Memory stick lost", [
         "A force has launched an internal investigation after a memory stick went missing."])
     assert (found.slug, found.doubt) == ("alleged", "")
+
+
+def test_convictions_naming_no_officer_may_be_someone_elses() -> None:
+    other = extract_status("Officer's handling of a case reviewed", [
+        "A constable took on a case in which her partner was the victim.",
+        "In 2019 a man was convicted of two public order offences.",
+        "The man appealed the convictions and his sentence in 2020."])
+    assert (other.slug, other.doubt) == ("proven", "courts")
+    own = extract_status("Records checks", [
+        "A former PCSO was jailed for misconduct in public office.",
+        "She had looked up her neighbours."])
+    assert (own.slug, own.doubt) == ("proven", "")

@@ -24,7 +24,7 @@ from breachwatch.extract.outcomes import is_qualified, load_outcomes, outcome_pa
 _FILE = "statuses.yaml"
 SLUGS = ("alleged", "proven", "not-proven", "statistics")
 # Every doubt a status may carry; review.yaml must say what each one does.
-DOUBTS = ("conflict", "one-cue", "figures", "words", "no-cue")
+DOUBTS = ("conflict", "one-cue", "courts", "figures", "words", "no-cue")
 # A number that is a count: not a year, not a day of a month, not an ordinal.
 # A number that is a count: not part of a web address, a date written with slashes or a time.
 _NUMBER = re.compile(
@@ -145,6 +145,13 @@ def _anyones() -> CueSet:
     """Findings that may be about anyone in the story (a conviction), not the force's own."""
     cues = cue_list(read_data_file(_FILE), "anyones_findings", _FILE, "anyones_findings")
     return compile_cues(cues, _FILE, "anyones_findings")
+
+
+@cache
+def _insiders() -> CueSet:
+    """Words naming the force's people or their offences, which make a conviction theirs."""
+    cues = cue_list(read_data_file(_FILE), "insiders", _FILE, "insiders")
+    return compile_cues(cues, _FILE, "insiders")
 
 
 @cache
@@ -305,7 +312,12 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     # on a suspect, a partner or a victim; a misconduct panel's or a regulator's finding
     # is the force's. A clearance deep in the text may be of anything.
     lone = scores[slug] == 1 and (slug == "not-proven" or _anyones().search(best.sentence))
-    doubt = "conflict" if contested else "one-cue" if lone else ""
+    # Findings only a court's, none in the headline or naming the force's people or their
+    # offences: they may all be about someone else in the story.
+    courts = slug == "proven" and all(
+        d.number > 0 and _anyones().search(d.sentence) and not _insiders().search(d.sentence)
+        for d in decisions if d.slug == slug)
+    doubt = "conflict" if contested else "one-cue" if lone else "courts" if courts else ""
     return Evidence(slug, best.sentence, doubt)
 
 
