@@ -420,3 +420,15 @@ def test_convictions_naming_no_officer_may_be_someone_elses() -> None:
         "A former PCSO was jailed for misconduct in public office.",
         "She had looked up her neighbours."])
     assert (own.slug, own.doubt) == ("proven", "")
+
+
+def test_more_wordings_of_a_finding() -> None:
+    for sentence in [
+        "It was found that the constable carried out a check for no policing purpose.",
+        "The panel heard his actions amounted to gross misconduct.",
+        "The force was criticised by the watchdog for the breach.",
+        "The regulator has served a £50,000 penalty on the force.",
+    ]:
+        assert status("Headline", sentence) == "proven", sentence
+    assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
+        "alleged")
