@@ -106,52 +106,12 @@ def _statistics_rules() -> tuple[int, CueSet]:
 
 
 @cache
-def _counted_people() -> CueSet:
-    """Counted words that name people: a headline counting them reports many cases."""
-    people = cue_list(read_data_file(_FILE)["statistics"], "people", _FILE, "statistics")
-    return compile_cues(people, _FILE, "statistics people")
-
-
-@cache
-def _statistics_questions() -> CueSet:
-    """Questions that ask for aggregate figures, as freedom of information answers quote them."""
-    questions = cue_list(read_data_file(_FILE)["statistics"], "questions", _FILE, "statistics")
-    return compile_cues(questions, _FILE, "statistics questions")
-
-
-@cache
-def _statistics_sources() -> CueSet:
-    """Phrases that say an article's figures come from a request for them or a data release."""
-    sources = cue_list(read_data_file(_FILE)["statistics"], "sources", _FILE, "statistics")
-    return compile_cues(sources, _FILE, "statistics sources")
-
-
-@cache
-def _verdict_openers() -> CueSet:
-    """Phrases that open a decision either way; see statuses.yaml."""
-    openers = cue_list(read_data_file(_FILE), "verdict_openers", _FILE, "verdict_openers")
-    return compile_cues(openers, _FILE, "verdict_openers")
-
-
-@cache
-def _pending() -> CueSet:
-    """Cues of a case still open, which outweigh one decision cue deep in the text."""
-    return compile_cues(cue_list(read_data_file(_FILE), "pending", _FILE, "pending"), _FILE,
-                        "pending")
-
-
-@cache
-def _anyones() -> CueSet:
-    """Findings that may be about anyone in the story (a conviction), not the force's own."""
-    cues = cue_list(read_data_file(_FILE), "anyones_findings", _FILE, "anyones_findings")
-    return compile_cues(cues, _FILE, "anyones_findings")
-
-
-@cache
-def _insiders() -> CueSet:
-    """Words naming the force's people or their offences, which make a conviction theirs."""
-    cues = cue_list(read_data_file(_FILE), "insiders", _FILE, "insiders")
-    return compile_cues(cues, _FILE, "insiders")
+def _phrases(key: str, section: str = "") -> CueSet:
+    """A list of cue phrases of statuses.yaml (`key`, in `section` if given), compiled once."""
+    data = read_data_file(_FILE)
+    where = f"{section} {key}".strip()
+    return compile_cues(cue_list(data[section] if section else data, key, _FILE, where),
+                        _FILE, where)
 
 
 @cache
@@ -269,7 +229,7 @@ def _decisions(article: ArticleText) -> list[_Decision]:
     for first, last in findings:
         if not any(start < last and first < end for start, end in spans):
             found.append(_Decision("proven", article.index_of(first), article.locate(first)[0]))
-    for match in _unqualified(article, _verdict_openers()):
+    for match in _unqualified(article, _phrases("verdict_openers")):
         number = article.index_of(match.start())
         if not any(number == article.index_of(start) for start, _ in spans):
             found.append(_Decision("proven", number, article.locate(match.start())[0]))
@@ -311,11 +271,12 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     # One finding deep in the text is doubtful when it may be anyone's: a court's verdict
     # on a suspect, a partner or a victim; a misconduct panel's or a regulator's finding
     # is the force's. A clearance deep in the text may be of anything.
-    lone = scores[slug] == 1 and (slug == "not-proven" or _anyones().search(best.sentence))
+    court, insiders = _phrases("court_findings"), _phrases("insiders")
+    lone = scores[slug] == 1 and (slug == "not-proven" or court.search(best.sentence))
     # Findings only a court's, none in the headline or naming the force's people or their
     # offences: they may all be about someone else in the story.
     courts = slug == "proven" and all(
-        d.number > 0 and _anyones().search(d.sentence) and not _insiders().search(d.sentence)
+        d.number > 0 and court.search(d.sentence) and not insiders.search(d.sentence)
         for d in decisions if d.slug == slug)
     doubt = "conflict" if contested else "one-cue" if lone else "courts" if courts else ""
     return Evidence(slug, best.sentence, doubt)
@@ -324,7 +285,7 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
 def _allegation_up_front(article: ArticleText, opening: int) -> Evidence | None:
     """An allegation in the headline or the opening, which outweighs one decision cue deep
     in the text: a trial still running names past verdicts and other people's."""
-    for match in _unqualified(article, _pending()):
+    for match in _unqualified(article, _phrases("pending")):
         if article.index_of(match.start()) > opening:
             break
         return Evidence("alleged", article.locate(match.start())[0])
@@ -357,9 +318,9 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     figures = [article.sentences[number] for number in _with_digits(article)]
     figures = [s for s in figures if counts_something(s)]
     questions = [article.locate(m.start())[0]
-                 for m in _statistics_questions().finditer(article.text)]
+                 for m in _phrases("questions", "statistics").finditer(article.text)]
     sources = [article.locate(m.start())[0]
-               for m in _statistics_sources().finditer(article.text)]
+               for m in _phrases("sources", "statistics").finditer(article.text)]
     # Counts in words back up figures in digits or a cited source of figures; alone they are
     # a court report's ("two officers were jailed").
     in_words = _counted_in_words(article) if figures or sources else []
@@ -370,7 +331,7 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     # A headline with a decision reports one case, unless it counts people ("150 officers
     # disciplined"); a case's own counts ("accessed 60 records") do not make it many.
     one_case = any(d.number == 0 for d in decisions) and not counts_something(
-        title, _counted_people())
+        title, _phrases("people", "statistics"))
     if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
         # Counts in words without a figure in digits fit a case with several people too.
         return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
