@@ -62,3 +62,11 @@ def test_someones_previous_convictions_are_no_outcome() -> None:
     found = extract_outcomes("Officer looked up partner", [
         "The constable searched for her partner, who had previous convictions for violence."])
     assert "convicted" not in [e.slug for e in found]
+
+
+def test_an_attempted_act_does_not_hedge_what_followed_it() -> None:
+    from breachwatch.extract.outcomes import extract_outcomes
+
+    found = extract_outcomes("Figures", [
+        "An officer who attempted to leak a name online resigned from the force."])
+    assert "resigned" in [e.slug for e in found]
