@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from breachwatch.extract.dates import PATTERNS
 from breachwatch.sentences import split_sentences
 
 # A headline longer than this is really a flattened body; its first sentence is used.
@@ -12,6 +14,24 @@ FALLBACK_TITLE_CHARS = 120
 # A scraped date label glued before the headline ("date 2022-04-05 Officer sacked"): the
 # page shows the date apart, so the headline goes without it.
 _DATE_LABEL = re.compile(r"\A\s*(?:date|dated|published)\s*:?\s*\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)
+# Paragraphs above the headline that may be only a date line ("Page last updated at 17:19
+# GMT, Monday, 15 September 2008"); a reader's eye skips them.
+MAX_DATE_LINES_ABOVE = 2
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Words of a date line that are no headline ("Published", "last updated at ... GMT").
+_DATE_LINE_WORDS = frozenset({
+    "page", "last", "updated", "published", "posted", "first", "date", "dated", "gmt", "bst",
+    "utc", "and",
+})
+
+
+class Headline(NamedTuple):
+    """The headline, the paragraph it came from as written, and the body without it."""
+
+    title: str
+    heading: str
+    body: list[str]
 
 
 def _shorten(sentence: str) -> str:
@@ -22,9 +42,25 @@ def _shorten(sentence: str) -> str:
     return f"{cut}\u2026"
 
 
-def extract_title(paragraphs: list[str]) -> tuple[str, bool]:
-    """Return (title, whether the first paragraph *is* the title and leaves the body)."""
-    first = paragraphs[0].strip()
-    if len(first) <= MAX_TITLE_CHARS:
-        return _DATE_LABEL.sub("", first), True
-    return _shorten(_DATE_LABEL.sub("", split_sentences(first)[0])), False
+def is_date_line(paragraph: str) -> bool:
+    """Tell whether a paragraph holds only a date (and times, labels, punctuation)."""
+    rest = _TIME.sub(" ", paragraph)
+    found = False
+    for _kind, pattern, _need in PATTERNS:
+        rest, count = pattern.subn(" ", rest)
+        found = found or count > 0
+    words = {word.lower() for word in _WORD.findall(rest)}
+    return found and words <= _DATE_LINE_WORDS
+
+
+def extract_title(paragraphs: list[str]) -> Headline:
+    """The headline: the first paragraph that is not only a date line, or the first sentence
+    of a long one (which then stays in the body); every other paragraph is the body."""
+    index = next((number for number, paragraph in enumerate(paragraphs[:MAX_DATE_LINES_ABOVE])
+                  if not is_date_line(paragraph)), 0)
+    first = paragraphs[index].strip()
+    if len(first) > MAX_TITLE_CHARS:
+        sentence = split_sentences(first)[0]
+        return Headline(_shorten(_DATE_LABEL.sub("", sentence)), sentence, paragraphs)
+    return Headline(_DATE_LABEL.sub("", first), first,
+                    paragraphs[:index] + paragraphs[index + 1:])

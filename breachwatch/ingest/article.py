@@ -139,8 +139,7 @@ def ingest_text(text: str, path: Path, today: date | None = None,
     paragraphs = build_paragraphs(lines)
     if not paragraphs:
         raise SeedError(path, "has no article text once page boilerplate is removed")
-    title, title_is_first = extract_title(paragraphs)
-    body = paragraphs[1:] if title_is_first else paragraphs
+    title, heading, body = extract_title(paragraphs)
     if not body:
         raise SeedError(path, "has a headline but no article text")
     slug = slugify(title) or slugify(path.stem)
@@ -155,7 +154,7 @@ def ingest_text(text: str, path: Path, today: date | None = None,
     status = extract_status(title, body)
     evidence["case_status"] = [status]
     # The headline as it stood, with any date label glued before it.
-    guess = publication_date(source, paragraphs[0] if title_is_first else title, body, today)
+    guess = publication_date(source, heading, body, today)
     metadata: dict[str, Any] = {
         "title": title,
         "slug": slug,
