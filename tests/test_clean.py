@@ -45,3 +45,12 @@ def test_a_link_to_another_article_set_into_the_text_is_dropped() -> None:
     kept, dropped = strip_boilerplate(text)
     assert [d.rule for d in dropped] == ["read-more-link"]
     assert "The panel said more: the checks were repeated." in kept
+
+
+def test_site_chrome_lines_go_wherever_they_are_but_sentences_stay() -> None:
+    text = ("Westford Police\n\nPrintable version\n\nConstable sacked\n\n"
+            "| You are in: UK: Westshire |\n\nA constable was sacked.\n\n"
+            "Search for the missing files began in May.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["print-login-search", "news-site-chrome"]
+    assert "Search for the missing files began in May." in kept
