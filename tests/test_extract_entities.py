@@ -600,3 +600,22 @@ def test_a_force_in_an_investigating_role_is_a_mention_in_passing(sentence: str)
 )
 def test_an_area_with_its_forces_people_or_chief_stands_for_the_force(sentence: str) -> None:
     assert "suffolk-constabulary" in slugs("Officers disciplined", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In another case, a Suffolk PC took a photograph of a detainee.",
+        "Suffolk-based Detective Sergeant Jo Bloggs is suspended.",
+        "In Suffolk, ten members of staff lost their jobs over the checks.",
+        "She was a sergeant in the Suffolk Police Force at the time.",
+    ],
+)
+def test_an_areas_own_people_and_names_made_from_it_stand_for_the_force(sentence: str) -> None:
+    assert "suffolk-constabulary" in slugs("Officers disciplined", sentence)
+
+
+def test_a_name_made_from_an_area_is_a_name_not_a_bare_area() -> None:
+    found = extract_entities("Sergeant jailed", [
+        "The sergeant, who served in the Warwickshire Constabulary, looked up a rival."])
+    assert [(e.slug, e.doubt) for e in found] == [("warwickshire-police", "")]

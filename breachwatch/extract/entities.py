@@ -52,11 +52,13 @@ _WEIGHTS = {"title": 4, "about": 2, "area": 2, "neutral": 1}
 _WINDOW = 80
 # Where a frame's {force} stands; the mention is replaced by it in the looked-at text.
 _SLOT = "{entity}"
+_AREA_SLOT = "{area}"
 # A mention's own abbreviation in brackets right after it ("... Ireland (PSNI)") is the same
 # mention, not a second one.
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 # "In Essex, a constable ...": an area after "in", its force's people right after it.
 _IN_BEFORE = re.compile(r"(?<![\w'])in\s+\Z")
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # Between two forces or areas of one joint unit ("Kent and Essex", "Bedfordshire, Herts and").
 _JOINED = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)")
 # What may stand between a mention and a phrase after it: a possessive, the mention's
@@ -178,6 +180,7 @@ class _Rules:
     figure_after: re.Pattern[str]  # on the text after an area name
     staff_before: re.Pattern[str]  # on the folded text before an area name
     staff_after: re.Pattern[str]  # on the folded text after an area name, "in" before it
+    staff_next: re.Pattern[str]  # on the folded text right after an area name
     forces_after: re.Pattern[str]  # on the folded text after an area name
 
 
@@ -404,18 +407,22 @@ def _rules() -> _Rules:
     except re.error as error:
         raise DataFileError(
             f"{data_dir() / _file()}: cues: bad 'figures' regex ({error})") from None
+    # Names made from each area ("{area} Constabulary"), for the forms writers use that are
+    # no force's own: as names, not bare areas.
+    made = {_key(t.replace(_AREA_SLOT, area)): (t.replace(_AREA_SLOT, area), f.slug)
+            for f in forces for area in f.areas for t in words("area_names")}
+    owners = {key: slug for key, (_, slug) in made.items()}
+    owners.update({_key(t): f.slug for f in forces
+                   for t in (f.name, *f.aliases, *f.abbreviations, *f.areas)})
     names = [term for f in forces for term in (f.name, *f.aliases, *f.areas)]
+    names += [name for key, (name, slug) in made.items() if owners[key] == slug]
     abbreviations = [term for f in forces for term in f.abbreviations]
     between = words("between")
     return _Rules(
         names=_indexed(names),
         abbreviations=_indexed(abbreviations, case=True),
         area_keys=frozenset(_key(term) for f in forces for term in f.areas),
-        owners={
-            _key(t): f.slug
-            for f in forces
-            for t in (f.name, *f.aliases, *f.abbreviations, *f.areas)
-        },
+        owners=owners,
         excludes={f.slug: _indexed(f.exclude) for f in forces if f.exclude},
         bodies=_indexed(_strings(data.get("bodies"), "bodies", "bodies"), plural=True),
         # Searched in lower-cased text: case-blind regexes are slower.
@@ -440,7 +447,10 @@ def _rules() -> _Rules:
             rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?"
             rf"(?:(?:{_lowered(words('area_parts'))})\s+)?\Z"),
         staff_after=re.compile(
-            rf"\A,?\s+(?:a|an|the|one|two|three|four)\s+(?:{_lowered(words('area_staff'))})"
+            rf"\A,?\s+(?:a|an|the|some|several|{_NUMBER_WORDS}|\d+)\s+"
+            rf"(?:{_lowered(words('area_staff'))})(?![\w'])"),
+        staff_next=re.compile(
+            rf"\A(?:-based|\s+based)?\s+(?:police\s+)?(?:{_lowered(words('area_staff'))})"
             r"(?![\w'])"),
         forces_after=re.compile(
             rf"\A(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:{_lowered(words('area_entities'))})"
@@ -565,9 +575,10 @@ def _area_kind(sentence: str, start: int, end: int) -> str:
     # Its force's people ("officers in the West Midlands"), or its force among others
     # ("Norfolk and Suffolk constabularies"), stand for the force outside a list too.
     before = _lower(sentence[max(0, start - _WINDOW):start])
-    staffed = rules.staff_before.search(before) or (
-        _IN_BEFORE.search(before) and rules.staff_after.match(_lower(sentence[end:end + _WINDOW])))
-    plural = rules.forces_after.match(_lower(sentence[end:end + _WINDOW]))
+    after = _lower(sentence[end:end + _WINDOW])
+    staffed = rules.staff_before.search(before) or rules.staff_next.match(after) or (
+        _IN_BEFORE.search(before) and rules.staff_after.match(after))
+    plural = rules.forces_after.match(after)
     listed = rules.figure_after.match(sentence, end) or len(rules.figures.findall(sentence)) > 1
     if not (listed or staffed or plural) or _framed(sentence, start, end) or _passing_cue(
             sentence, start, end):
