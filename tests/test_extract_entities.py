@@ -619,3 +619,10 @@ def test_a_name_made_from_an_area_is_a_name_not_a_bare_area() -> None:
     found = extract_entities("Sergeant jailed", [
         "The sergeant, who served in the Warwickshire Constabulary, looked up a rival."])
     assert [(e.slug, e.doubt) for e in found] == [("warwickshire-police", "")]
+
+
+def test_areas_listed_before_police_are_each_the_force() -> None:
+    found = slugs("Laptops stolen", "Derbyshire, Leicestershire and Nottinghamshire Police "
+                  "lost 4,500 records when eight laptops were stolen.")
+    assert {"derbyshire-constabulary", "leicestershire-police",
+            "nottinghamshire-police"} <= set(found)

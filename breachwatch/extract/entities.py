@@ -453,7 +453,8 @@ def _rules() -> _Rules:
             rf"\A(?:-based|\s+based)?\s+(?:police\s+)?(?:{_lowered(words('area_staff'))})"
             r"(?![\w'])"),
         forces_after=re.compile(
-            rf"\A(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:{_lowered(words('area_entities'))})"
+            rf"\A(?:(?:,\s*|,?\s+and\s+)[\w'-]+(?:\s+[\w'-]+)?){{0,3}}\s+"
+            rf"(?:{_lowered(words('area_entities'))})"
             r"(?![\w'])"),
     )
 
