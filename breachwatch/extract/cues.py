@@ -160,9 +160,9 @@ def _expand_leading_group(phrase: str) -> list[str]:
 
 # A word as the word index keys it: a run of word characters.
 _RUN = re.compile(r"\w+")
-# Up to this many occurrences of a cue's first literal, the cue is tried at each of them;
-# beyond, one regex scan of the text finds the same matches faster.
-PLACES_LIMIT = 12
+# Up to this many occurrences of a cue's first literal, the cue is tried where they start a
+# word; beyond, one regex scan of the text finds the same matches faster.
+PLACES_LIMIT = 16
 
 
 class WordIndex:
@@ -185,20 +185,29 @@ class WordIndex:
         return at < len(self.ordered) and self.ordered[at].startswith(prefix)
 
     def places(self, literal: str) -> list[int] | None:
-        """Every position where `literal` occurs in the text, or None past PLACES_LIMIT of
-        them (one scan of the text is then cheaper than trying each); found once per text,
-        as cues starting with the same literal all ask."""
+        """Every position where `literal` occurs with no word character or apostrophe just
+        before it (where a cue starting with it can match), or None past PLACES_LIMIT
+        occurrences (one scan of the text is then cheaper than trying each); found once per
+        text, as cues starting with the same literal all ask."""
         if literal not in self._places:
             found: list[int] | None = []
-            find, at = self.folded.find, self.folded.find(literal)
+            text, seen = self.folded, 0
+            at = text.find(literal)
             while at >= 0:
-                if len(found) == PLACES_LIMIT:
+                seen += 1
+                if seen > PLACES_LIMIT:
                     found = None
                     break
-                found.append(at)
-                at = find(literal, at + 1)
+                if at == 0 or not _word_char(text[at - 1]):
+                    found.append(at)
+                at = text.find(literal, at + 1)
             self._places[literal] = found
         return self._places[literal]
+
+
+def _word_char(char: str) -> bool:
+    """Tell whether a character is one the regex [\\w'] matches (\\w is alphanumeric or _)."""
+    return char.isalnum() or char in "_'"
 
 
 @lru_cache(maxsize=64)
@@ -276,7 +285,8 @@ class _Alternative:
         object.__setattr__(self, "prefixes", tuple(n.text for n in self.needles if n.prefix))
         object.__setattr__(self, "texts", tuple(n.text for n in self.needles if n.word is None))
         text = self.first.text if self.first is not None else ""
-        anchored = bool(text) and self.scan_source.startswith(re.escape(text) + "(?<!")
+        literal = re.escape(text)
+        anchored = bool(text) and self.scan_source.startswith(f"{literal}(?<![\\w']{literal})")
         object.__setattr__(self, "anchor", text if anchored else None)
 
     @cached_property
@@ -294,8 +304,8 @@ class _Alternative:
         """Where this cue matches in folded text, if the text holds all its literal words."""
         if not (
             self.words <= index.words
-            and all(map(index.has_prefix, self.prefixes))
-            and all(text in folded for text in self.texts)
+            and (not self.prefixes or all(map(index.has_prefix, self.prefixes)))
+            and (not self.texts or all(text in folded for text in self.texts))
         ):
             return []
         anchored = self.anchor is not None and index.folded == folded  # its own text's index
