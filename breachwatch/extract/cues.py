@@ -160,6 +160,9 @@ def _expand_leading_group(phrase: str) -> list[str]:
 
 # A word as the word index keys it: a run of word characters.
 _RUN = re.compile(r"\w+")
+# Up to this many occurrences of a cue's first literal, the cue is tried where they start a
+# word; beyond, one regex scan of the text finds the same matches faster.
+PLACES_LIMIT = 16
 
 
 class WordIndex:
@@ -173,11 +176,38 @@ class WordIndex:
         words.update(_RUN.findall(" ".join(tokens - words)))
         self.words = frozenset(words)
         self.ordered = sorted(self.words)
+        self.folded = folded
+        self._places: dict[str, list[int] | None] = {}
 
     def has_prefix(self, prefix: str) -> bool:
         """Tell whether some word of the text begins with `prefix`."""
         at = bisect_left(self.ordered, prefix)
         return at < len(self.ordered) and self.ordered[at].startswith(prefix)
+
+    def places(self, literal: str) -> list[int] | None:
+        """Every position where `literal` occurs with no word character or apostrophe just
+        before it (where a cue starting with it can match), or None past PLACES_LIMIT
+        occurrences (one scan of the text is then cheaper than trying each); found once per
+        text, as cues starting with the same literal all ask."""
+        if literal not in self._places:
+            found: list[int] | None = []
+            text, seen = self.folded, 0
+            at = text.find(literal)
+            while at >= 0:
+                seen += 1
+                if seen > PLACES_LIMIT:
+                    found = None
+                    break
+                if at == 0 or not _word_char(text[at - 1]):
+                    found.append(at)
+                at = text.find(literal, at + 1)
+            self._places[literal] = found
+        return self._places[literal]
+
+
+def _word_char(char: str) -> bool:
+    """Tell whether a character is one the regex [\\w'] matches (\\w is alphanumeric or _)."""
+    return char.isalnum() or char in "_'"
 
 
 @lru_cache(maxsize=64)
@@ -244,13 +274,20 @@ class _Alternative:
     words: frozenset[str] = field(init=False)
     prefixes: tuple[str, ...] = field(init=False)
     texts: tuple[str, ...] = field(init=False)
+    # The literal text every match starts with, when `scan_source` begins with it: the cue
+    # can then only match where that text occurs.
+    anchor: str | None = field(init=False)
 
     def __post_init__(self) -> None:
-        """Sort the needles by how they are checked."""
+        """Sort the needles by how they are checked; note the literal matches start with."""
         whole = [n.word for n in self.needles if n.word is not None and not n.prefix]
         object.__setattr__(self, "words", frozenset(whole))
         object.__setattr__(self, "prefixes", tuple(n.text for n in self.needles if n.prefix))
         object.__setattr__(self, "texts", tuple(n.text for n in self.needles if n.word is None))
+        text = self.first.text if self.first is not None else ""
+        literal = re.escape(text)
+        anchored = bool(text) and self.scan_source.startswith(f"{literal}(?<![\\w']{literal})")
+        object.__setattr__(self, "anchor", text if anchored else None)
 
     @cached_property
     def scan(self) -> re.Pattern[str]:
@@ -267,11 +304,24 @@ class _Alternative:
         """Where this cue matches in folded text, if the text holds all its literal words."""
         if not (
             self.words <= index.words
-            and all(map(index.has_prefix, self.prefixes))
-            and all(text in folded for text in self.texts)
+            and (not self.prefixes or all(map(index.has_prefix, self.prefixes)))
+            and (not self.texts or all(text in folded for text in self.texts))
         ):
             return []
-        return [m.span() for m in self.scan.finditer(folded, pos)]
+        anchored = self.anchor is not None and index.folded == folded  # its own text's index
+        places = index.places(self.anchor) if anchored else None
+        if places is None:
+            return [m.span() for m in self.scan.finditer(folded, pos)]
+        # What finditer would find: the leftmost match from `pos`, then from its end on.
+        found = []
+        match, end = self.scan.match, pos
+        for at in places:
+            if at >= end:
+                hit = match(folded, at)
+                if hit is not None:
+                    found.append(hit.span())
+                    end = hit.end()
+        return found
 
 
 def _literal_first(source: str, first: str) -> str:
