@@ -54,3 +54,11 @@ def test_site_chrome_lines_go_wherever_they_are_but_sentences_stay() -> None:
     kept, dropped = strip_boilerplate(text)
     assert [d.rule for d in dropped] == ["print-login-search", "news-site-chrome"]
     assert "Search for the missing files began in May." in kept
+
+
+def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
+    text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
+            "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
+            "He denies it.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["subscription-offer"]

@@ -432,3 +432,19 @@ def test_more_wordings_of_a_finding() -> None:
         assert status("Headline", sentence) == "proven", sentence
     assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
         "alleged")
+
+
+def test_a_cases_own_counts_of_times_and_records_are_not_aggregates() -> None:
+    assert status(
+        "Constable accused of tipping off dealer",
+        "A constable accused of tipping off a dealer phoned him 23 times in two hours.",
+        "Between May 1, 2021, and June 2, 2022, he accessed police records 22 times.",
+        "He is alleged to have run 14 searches on the dealer's associates.",
+    ) == "alleged"
+
+
+def test_statute_sections_law_report_volumes_and_list_numbers_are_not_counts() -> None:
+    assert not counts_something("5(1) A person shall not hold personal data unless registered.")
+    assert not counts_something("References: [1994] 2 WLR 673")
+    assert not counts_something("1. a police officer accessed the applicant's records;")
+    assert counts_something("In 2019, 41 officers were disciplined.")

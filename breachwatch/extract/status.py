@@ -48,6 +48,11 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:sections?|s|article|regulations?|paragraph|para|rule|schedule|chapter|part|no|"
     r"number|ref|reference|question|item|tel|telephone|phone|fax|aged?|ages|between)\.?:?\s*\Z",
     re.IGNORECASE)
+# A section of a statute ("5(1)") or a law report's volume ("[1994] 2 WLR 673").
+_REFERENCE_AFTER = re.compile(
+    r"\(\d|\s+(?:WLR|All ER|QB|KB|AC|Cr App R|Crim LR|EWCA|EWHC|UKSC|UKHL|NICA|NICC)\b")
+# A list item's number at the start of a sentence ("1. an officer accessed ...").
+_LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _MONTH = (
@@ -167,7 +172,9 @@ def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
             continue
         before = sentence[max(0, number.start() - 12):number.start()]
         after = sentence[number.end() :]
-        if _REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after) or _COMPOUND.match(after):
+        if (_REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after)
+                or _COMPOUND.match(after) or _REFERENCE_AFTER.match(after)
+                or (not before.strip() and _LIST_MARK_AFTER.match(after))):
             continue
         if _CELL_BEFORE.search(before):
             return True
