@@ -62,3 +62,12 @@ def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
             "He denies it.")
     kept, dropped = strip_boilerplate(text)
     assert [d.rule for d in dropped] == ["subscription-offer"]
+
+
+def test_a_public_bodys_beta_banner_and_cookie_notices_are_dropped() -> None:
+    text = ("This site is a beta, which means it's a work in progress. Tell us what you think.\n\n"
+            "Your cookie preferences have been saved. You can update them at any time.\n\n"
+            "Officer sacked\n\nA constable was sacked for records checks.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["beta-banner", "cookie-banner"]
+    assert [line for line in kept if line][0] == "Officer sacked"

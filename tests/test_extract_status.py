@@ -448,3 +448,8 @@ def test_statute_sections_law_report_volumes_and_list_numbers_are_not_counts() -
     assert not counts_something("References: [1994] 2 WLR 673")
     assert not counts_something("1. a police officer accessed the applicant's records;")
     assert counts_something("In 2019, 41 officers were disciplined.")
+
+
+def test_a_matter_not_warranting_further_action_is_a_clearance() -> None:
+    assert status("Headline", "The report named no officer and it was not considered that it "
+                  "warranted further action.") == "not-proven"
