@@ -472,3 +472,27 @@ def test_offers_to_the_press_and_information_for_reward(sentence: str, expected:
 def test_a_watchdog_named_independent_is_no_newspaper() -> None:
     assert "leak-to-media" not in slugs(
         "Headline", "The force passed the file to the Independent Office for Police Conduct.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The panel noted she didn't declare her relationship with the man.",
+         "improper-relationship"),
+        ("He maintained an association with a man whose records he had viewed.",
+         "improper-relationship"),
+        ("We investigated his contact with three women he met in the course of his duties.",
+         "improper-relationship"),
+        ("He looked up a woman with whom he was having an extra-marital affair.",
+         "improper-relationship"),
+        ("He was sacked over illegal use of the Force Intelligence Computer.",
+         "unauthorised-access"),
+        ("He was cleared of two charges relating to misuse of the police computer.",
+         "unauthorised-access"),
+        ("Officers unlawfully used police computers to obtain the constable's phone records.",
+         "unauthorised-access"),
+    ],
+)
+def test_undeclared_associations_and_computer_misuse_charges(sentence: str,
+                                                              expected: str) -> None:
+    assert expected in slugs("Headline", sentence)
