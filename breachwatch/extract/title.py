@@ -17,7 +17,9 @@ _DATE_LABEL = re.compile(r"\A\s*(?:date|dated|published)\s*:?\s*\d{4}-\d{2}-\d{2
 # Paragraphs above the headline that may be only a date line ("Page last updated at 17:19
 # GMT, Monday, 15 September 2008"); a reader's eye skips them.
 MAX_DATE_LINES_ABOVE = 2
+MAX_DATE_LINE_CHARS = 120
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Words of a date line that are no headline ("Published", "last updated at ... GMT").
 _DATE_LINE_WORDS = frozenset({
@@ -44,6 +46,8 @@ def _shorten(sentence: str) -> str:
 
 def is_date_line(paragraph: str) -> bool:
     """Tell whether a paragraph holds only a date (and times, labels, punctuation)."""
+    if len(paragraph) > MAX_DATE_LINE_CHARS or not _DIGIT.search(paragraph):
+        return False  # every date pattern needs a day or a year in digits
     rest = _TIME.sub(" ", paragraph)
     found = False
     for _kind, pattern, _need in PATTERNS:
