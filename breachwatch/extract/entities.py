@@ -23,6 +23,7 @@ from breachwatch.extract.cues import (
     unfoldable,
     word_index,
 )
+from breachwatch.extract.dates import NUMBER_WORDS
 from breachwatch.extract.evidence import Evidence
 from breachwatch.sentences import split_sentences
 from breachwatch.taxonomy import entity_taxonomy
@@ -58,7 +59,8 @@ _AREA_SLOT = "{area}"
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 # "In Essex, a constable ...": an area after "in", its force's people right after it.
 _IN_BEFORE = re.compile(r"(?<![\w'])in\s+\Z")
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# Counts in words of those people ("In Kent, ten members of staff").
+_COUNTS = "|".join(word for word, number in NUMBER_WORDS.items() if number)
 # Between two forces or areas of one joint unit ("Kent and Essex", "Bedfordshire, Herts and").
 _JOINED = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)")
 # What may stand between a mention and a phrase after it: a possessive, the mention's
@@ -409,13 +411,13 @@ def _rules() -> _Rules:
             f"{data_dir() / _file()}: cues: bad 'figures' regex ({error})") from None
     # Names made from each area ("{area} Constabulary"), for the forms writers use that are
     # no force's own: as names, not bare areas.
-    made = {_key(t.replace(_AREA_SLOT, area)): (t.replace(_AREA_SLOT, area), f.slug)
-            for f in forces for area in f.areas for t in words("area_names")}
-    owners = {key: slug for key, (_, slug) in made.items()}
+    made = [(t.replace(_AREA_SLOT, area), f.slug)
+            for f in forces for area in f.areas for t in words("area_names")]
+    owners = {_key(name): slug for name, slug in made}
     owners.update({_key(t): f.slug for f in forces
                    for t in (f.name, *f.aliases, *f.abbreviations, *f.areas)})
     names = [term for f in forces for term in (f.name, *f.aliases, *f.areas)]
-    names += [name for key, (name, slug) in made.items() if owners[key] == slug]
+    names += [name for name, slug in made if owners[_key(name)] == slug]
     abbreviations = [term for f in forces for term in f.abbreviations]
     between = words("between")
     return _Rules(
@@ -447,7 +449,7 @@ def _rules() -> _Rules:
             rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?"
             rf"(?:(?:{_lowered(words('area_parts'))})\s+)?\Z"),
         staff_after=re.compile(
-            rf"\A,?\s+(?:a|an|the|some|several|{_NUMBER_WORDS}|\d+)\s+"
+            rf"\A,?\s+(?:a|an|the|some|several|{_COUNTS}|\d+)\s+"
             rf"(?:{_lowered(words('area_staff'))})(?![\w'])"),
         staff_next=re.compile(
             rf"\A(?:-based|\s+based)?\s+(?:police\s+)?(?:{_lowered(words('area_staff'))})"
@@ -547,11 +549,14 @@ def _passing_cue(sentence: str, start: int, end: int) -> bool:
 
 
 def _mention_kind(sentence: str, start: int, end: int) -> str:
-    """Judge one mention: 'passing', 'about' (officers, words, figures) or 'neutral'."""
+    """Judge one mention: 'framed' (in a passing role: investigating, running an operation),
+    'passing' (other mentions in passing), 'about' (officers, words, figures) or 'neutral'."""
     # A hearing's venue is at most neutral: the hearing may be another force's.
     rules = _rules()
     frame = _framed(sentence, start, end)
-    if frame == "passing" or _passing_cue(sentence, start, end):
+    if frame == "passing":
+        return "framed"
+    if _passing_cue(sentence, start, end):
         return "passing"
     blanked = sentence[:start] + " " * (end - start) + sentence[end:]
     if not frame and (rules.about.search(_lower(blanked)) or rules.figures.search(blanked)):
@@ -642,9 +647,9 @@ def extract_entities(title: str, paragraphs: list[str]) -> list[Evidence]:
         at, to = start - starts[number], end - starts[number]
         is_area = start in area_starts
         kind = _area_kind(sentence, at, to) if is_area else _mention_kind(sentence, at, to)
-        if kind == "passing":
-            if not is_area and _framed(sentence, at, to) == "passing":
-                framed.setdefault(slug, Evidence(slug, sentence, "investigating"))
+        if kind == "framed":
+            framed.setdefault(slug, Evidence(slug, sentence, "investigating"))
+        if kind in ("passing", "framed"):
             continue
         if not is_area:
             named.add(slug)

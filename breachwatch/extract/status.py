@@ -163,7 +163,7 @@ def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
         return False  # both a percentage and a count need a digit
     if _PERCENT.search(sentence):
         return True
-    counted = counted or _statistics_rules()[1]
+    counted = _statistics_rules()[1] if counted is None else counted
     counts = 0
     for number in _NUMBER.finditer(sentence):
         text = number.group()
