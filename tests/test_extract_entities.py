@@ -445,6 +445,10 @@ def test_sums_and_weights_do_not_make_another_force_the_subject() -> None:
         "She had applied to join Gwent Police before she accessed the records.",
         "The constable, who had transferred from Dorset Police, admitted the breach.",
         "The misconduct hearing was held at Gloucestershire Constabulary headquarters.",
+        "Lancashire Constabulary officers investigating the payments passed details to the "
+        "watchdog.",
+        "A second officer was arrested by Lancashire Constabulary in March.",
+        "Prosecutors received a file on the officer from Lancashire Constabulary last year.",
     ],
 )
 def test_mentions_in_passing_do_not_tag(sentence: str) -> None:
@@ -578,33 +582,9 @@ def test_a_forces_own_release_comes_before_a_force_only_investigating() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Lancashire Constabulary officers investigating the payments passed details to the "
-        "watchdog.",
-        "A second officer was arrested by Lancashire Constabulary in March.",
-        "Prosecutors received a file on the officer from Lancashire Constabulary last year.",
-    ],
-)
-def test_a_force_in_an_investigating_role_is_a_mention_in_passing(sentence: str) -> None:
-    title = "Gwent Police sergeant charged"
-    opening = "A Gwent Police sergeant has been charged with misconduct in public office."
-    assert slugs(title, opening, sentence) == ["gwent-police"]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
         "And in Suffolk, a police officer shared photographs of a crime scene with friends.",
         "A response officer in north Suffolk looked up his neighbours.",
         "The hearing, chaired by Suffolk Chief Constable Jo Bloggs, found gross misconduct.",
-    ],
-)
-def test_an_area_with_its_forces_people_or_chief_stands_for_the_force(sentence: str) -> None:
-    assert "suffolk-constabulary" in slugs("Officers disciplined", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
         "In another case, a Suffolk PC took a photograph of a detainee.",
         "Suffolk-based Detective Sergeant Jo Bloggs is suspended.",
         "In Suffolk, ten members of staff lost their jobs over the checks.",
