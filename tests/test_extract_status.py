@@ -98,6 +98,20 @@ def test_a_partial_clearance_does_not_undo_a_finding() -> None:
     assert (found.slug, found.doubt) == ("proven", "")
 
 
+def test_a_clearance_in_the_opening_outvoted_by_earlier_findings_is_for_an_editor() -> None:
+    # The lead clears him; the findings further down are a past hearing's and another man's.
+    found = extract_status(
+        "Superintendent's records request ruled within the rules",
+        ["A superintendent accused of asking for files on a colleague has been cleared of "
+         "misconduct.",
+         "The hearing was told he asked for the files days before a grievance meeting.",
+         "He admitted asking for them but said he had a proper purpose.",
+         "He was found to have sworn at junior staff at an earlier hearing in 2019.",
+         "The inspector who sent him the files was placed on the barred list after a panel "
+         "found he had passed them on."])
+    assert found.doubt == "conflict"
+
+
 def test_a_quashed_conviction_is_not_proven() -> None:
     assert status(
         "Former detective's data conviction quashed on appeal",
