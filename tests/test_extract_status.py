@@ -352,6 +352,28 @@ def test_freedom_of_information_as_a_topic_is_not_a_source_of_figures() -> None:
     assert (found.slug, found.doubt) == ("not-proven", "")
 
 
+def test_a_disclosure_log_headed_by_its_request_number_is_statistics() -> None:
+    # A force's published answer: the header names the request, the questions ask for counts.
+    assert status(
+        "Freedom of Information Act request number: 2023-417",
+        "The department has supplied the following.",
+        "1. How many officers and staff were investigated for misuse of police systems?",
+        "Police officers – 9",
+        "2. How many of them were dismissed, and how was each case resolved, i.e. warning, "
+        "sacked etc.",
+    ) == "statistics"
+
+
+def test_requests_that_were_the_breach_are_not_a_source_of_figures() -> None:
+    found = extract_status(
+        "Constable sacked for viewing footage of an assault",
+        ["A constable has been dismissed after a panel found he watched the footage without a "
+         "policing reason.",
+         "It comes weeks after the force disclosed victims' details by mistake in answers to "
+         "freedom of information requests."])
+    assert (found.slug, found.doubt) == ("proven", "")
+
+
 def test_an_open_case_up_front_outweighs_one_verdict_deep_in_a_trial_report() -> None:
     found = extract_status(
         "Constable denies looking up partner's rival",
