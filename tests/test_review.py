@@ -49,7 +49,8 @@ def test_outcome_that_only_follows_a_finding_conflicts_with_not_proven() -> None
 def test_extractor_doubts_hold_only_for_tags_still_given() -> None:
     doubted = {"forces": [Evidence("essex-police", "Essex 98; Kent 57.", "area-name")]}
     assert review_reasons(metadata(forces=["essex-police"]), doubted) == [
-        "hold: force essex-police found only by a bare area name in a list of figures"]
+        "hold: force essex-police found only by a bare area name (in a list of figures or "
+        "beside its people)"]
     assert review_reasons(metadata(forces=["kent-police"]), doubted) == []
 
 

@@ -69,6 +69,9 @@ _AFTER_MENTION = r"\A(?:'s?)?(?:\s*\([^()]{1,20}\))?"
 # A place name of a home or address, capitalised words ("Southend-on-Sea", "Welwyn Garden
 # City"), just before the comma that precedes the county.
 _TOWN = r"((?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019.-]*),\s*\Z"
+# Areas listed before another after the same words ("officers from Kent, Essex and"): up to
+# three, each of up to three words.
+_LISTED_BEFORE = r"(?:(?:[\w'-]+\s+){0,2}[\w'-]+(?:,\s*|,?\s+(?:and|&)\s+)){0,3}"
 # Punctuation between an area and its figure: "Merseyside (208)", "Kent: 57", "Essex - 98".
 _FIGURE_PUNCTUATION = r"\s*(?:[(:\u2013\u2014-]\s*|,\s*)?"
 
@@ -447,7 +450,7 @@ def _rules() -> _Rules:
         ),
         staff_before=re.compile(
             rf"(?<![\w'])(?:{_lowered(words('area_staff'))})\s+(?:in|from|at)\s+(?:the\s+)?"
-            rf"(?:(?:{_lowered(words('area_parts'))})\s+)?\Z"),
+            rf"(?:(?:{_lowered(words('area_parts'))})\s+)?{_LISTED_BEFORE}\Z"),
         staff_after=re.compile(
             rf"\A,?\s+(?:a|an|the|some|several|{_COUNTS}|\d+)\s+"
             rf"(?:{_lowered(words('area_staff'))})(?![\w'])"),
