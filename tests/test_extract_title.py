@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from breachwatch.extract.title import extract_title, is_date_line
 
 
@@ -31,6 +33,23 @@ def test_a_date_line_above_the_headline_stays_in_the_body() -> None:
     headline = extract_title(paragraphs)
     assert headline.title == "Force admits memory stick loss"
     assert headline.body == [paragraphs[0], paragraphs[2]]
+
+
+@pytest.mark.parametrize("label", ["Politics", "Top Stories", "date 2021-03-04 Crime"])
+def test_a_section_label_above_the_headline_stays_in_the_body(label: str) -> None:
+    paragraphs = [label, "Sergeant sacked for looking up his neighbours",
+                  "A sergeant was dismissed."]
+    headline = extract_title(paragraphs)
+    assert headline.title == "Sergeant sacked for looking up his neighbours"
+    assert headline.body == [label, paragraphs[2]]
+
+
+@pytest.mark.parametrize("following", ["Name of officer: PC Jo Bloggs",
+                                       "Date published: 4 May 2021", "By Jo Bloggs",
+                                       "A constable was dismissed on Monday."])
+def test_a_short_headline_before_a_field_a_byline_or_a_sentence_is_kept(following: str) -> None:
+    paragraphs = ["Misconduct Hearing", following, "The panel sat in public."]
+    assert extract_title(paragraphs).title == "Misconduct Hearing"
 
 
 def test_date_lines_and_headlines_with_dates() -> None:

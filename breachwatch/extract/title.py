@@ -18,6 +18,13 @@ _DATE_LABEL = re.compile(r"\A\s*(?:date|dated|published)\s*:?\s*\d{4}-\d{2}-\d{2
 # GMT, Monday, 15 September 2008"); a reader's eye skips them.
 MAX_DATE_LINES_ABOVE = 2
 MAX_DATE_LINE_CHARS = 120
+# A section's name above the headline has at most this many words, and the headline after
+# it at least MIN_HEADLINE_WORDS; a labelled field ("Date published: ...", "Name of Officer:")
+# after it is no headline.
+MAX_LABEL_WORDS = 2
+MIN_HEADLINE_WORDS = 4
+_FIELD = re.compile(r"\A\W*[\w ]{1,30}:\s")
+_SENTENCE_END = (".", "!", "?")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -57,11 +64,29 @@ def is_date_line(paragraph: str) -> bool:
     return found and words <= _DATE_LINE_WORDS
 
 
+def is_section_label(paragraph: str, following: str) -> bool:
+    """Tell whether a paragraph of a word or two ("Government", "Latest Stories") is a
+    section's name above the headline: a longer headline follows, not a labelled field nor a
+    sentence (a short headline may stand above the first sentence)."""
+    words = _DATE_LABEL.sub("", paragraph).split()
+    return (len(words) <= MAX_LABEL_WORDS and not paragraph.rstrip().endswith(_SENTENCE_END)
+            and len(following.split()) >= MIN_HEADLINE_WORDS and not _FIELD.match(following)
+            and not following.rstrip().endswith(_SENTENCE_END))
+
+
+def _above_headline(paragraphs: list[str], number: int) -> bool:
+    """Tell whether a paragraph near the top is a date line or a section label."""
+    paragraph = paragraphs[number]
+    following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+    return is_date_line(paragraph) or is_section_label(paragraph, following)
+
+
 def extract_title(paragraphs: list[str]) -> Headline:
-    """The headline: the first paragraph that is not only a date line, or the first sentence
-    of a long one (which then stays in the body); every other paragraph is the body."""
-    index = next((number for number, paragraph in enumerate(paragraphs[:MAX_DATE_LINES_ABOVE])
-                  if not is_date_line(paragraph)), 0)
+    """The headline: the first paragraph that is not only a date line or a section label, or
+    the first sentence of a long one (which then stays in the body); every other paragraph,
+    those skipped above it too, is the body."""
+    index = next((number for number in range(min(MAX_DATE_LINES_ABOVE, len(paragraphs)))
+                  if not _above_headline(paragraphs, number)), 0)
     first = paragraphs[index].strip()
     if len(first) > MAX_TITLE_CHARS:
         sentence = split_sentences(first)[0]
