@@ -464,6 +464,8 @@ def test_more_wordings_of_a_finding() -> None:
         "The panel heard his actions amounted to gross misconduct.",
         "The force was criticised by the watchdog for the breach.",
         "The regulator has served a £50,000 penalty on the force.",
+        "A Westford constable has admitted to two breaches of the code of conduct at a "
+        "hearing.",
     ]:
         assert status("Headline", sentence) == "proven", sentence
     assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
