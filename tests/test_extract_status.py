@@ -384,6 +384,18 @@ def test_an_open_case_up_front_outweighs_one_verdict_deep_in_a_trial_report() ->
     assert (found.slug, found.doubt) == ("alleged", "")
 
 
+def test_charges_up_front_outweigh_other_peoples_convictions_further_down() -> None:
+    found = extract_status(
+        "Former constable and reporter to be charged over payments",
+        ["A former constable and a reporter will face charges over payments for stories, "
+         "prosecutors said.",
+         "The constable is said to have been paid for details of a crash.",
+         "The charges are part of a wider inquiry into payments to officials.",
+         "The first person tried in the inquiry, a detective, was found guilty last month.",
+         "A jury convicted the detective of offering information to a newspaper."])
+    assert found.slug == "alleged"
+
+
 def test_a_verdict_deep_in_the_text_stands_when_only_the_allegation_is_named_up_front() -> None:
     found = extract_status(
         "Sergeant's records checks",

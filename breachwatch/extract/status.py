@@ -349,7 +349,12 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
         return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
     if decisions:
         found = _decide(decisions, opening)
-        if found.doubt == "one-cue" and found.slug == "proven":
+        # Only court verdicts after the opening: those of a trial still running may be
+        # anyone's, past or other people's.
+        court = _phrases("court_findings")
+        deep = all(d.number > opening and court.search(d.sentence)
+                   for d in decisions if d.slug == "proven")
+        if found.slug == "proven" and (found.doubt == "one-cue" or deep):
             found = _allegation_up_front(article, opening) or found
     else:
         found = _first_cue("alleged", article) or Evidence("alleged", "", "no-cue")
