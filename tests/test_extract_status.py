@@ -493,6 +493,20 @@ def test_a_cases_own_counts_of_times_and_records_are_not_aggregates() -> None:
     ) == "alleged"
 
 
+def test_the_people_a_breachs_data_was_about_and_sums_of_money_are_not_counts() -> None:
+    assert not counts_something(
+        "The spreadsheet held the personal data of 4,120 officers and staff, and names of "
+        "more than 300 civilians.")
+    assert not counts_something("Penalty: 60,000 GBP")
+    assert counts_something("Of 4,120 officers, 31 were disciplined.")
+    assert status(
+        "Force investigates second loss of staff details",
+        "The force is investigating after details of more than 200 officers were stolen.",
+        "A notebook holding the names of 40 staff was taken from a car.",
+        "It follows the release of information on 9,000 officers and staff last week.",
+    ) == "alleged"
+
+
 def test_statute_sections_law_report_volumes_and_list_numbers_are_not_counts() -> None:
     assert not counts_something("5(1) A person shall not hold personal data unless registered.")
     assert not counts_something("References: [1994] 2 WLR 673")

@@ -51,6 +51,15 @@ _REFERENCE_BEFORE = re.compile(
 # A section of a statute ("5(1)") or a law report's volume ("[1994] 2 WLR 673").
 _REFERENCE_AFTER = re.compile(
     r"\(\d|\s+(?:WLR|All ER|QB|KB|AC|Cr App R|Crim LR|EWCA|EWHC|UKSC|UKHL|NICA|NICC)\b")
+# A count of the people or things a breach's data was about ("the personal data of 9,483
+# officers", "details of more than 200 staff") sizes one breach; it is no count of cases.
+_SUBJECTS_BEFORE = re.compile(
+    r"\b(?:data|details|information|names|records|files|addresses|photographs)\s+"
+    r"(?:of|on|about|for|relating\s+to|belonging\s+to)\s+"
+    r"(?:(?:more\s+than|over|almost|nearly|around|about|up\s+to|some|all|the)\s+)?\Z",
+    re.IGNORECASE)
+# Money after a number: "75,000 GBP", "20,000 pounds".
+_MONEY_AFTER = re.compile(r"\s*(?:GBP|EUR|USD|pounds?|euros?|dollars?)\b", re.IGNORECASE)
 # A list item's number at the start of a sentence ("1. an officer accessed ...").
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _DIGIT = re.compile(r"\d")
@@ -174,7 +183,10 @@ def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
         after = sentence[number.end() :]
         if (_REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after)
                 or _COMPOUND.match(after) or _REFERENCE_AFTER.match(after)
-                or (not before.strip() and _LIST_MARK_AFTER.match(after))):
+                or _MONEY_AFTER.match(after)
+                or (not before.strip() and _LIST_MARK_AFTER.match(after))
+                or _SUBJECTS_BEFORE.search(sentence, max(0, number.start() - 40),
+                                           number.start())):
             continue
         if _CELL_BEFORE.search(before):
             return True
