@@ -261,6 +261,17 @@ def test_charges_not_proceeded_with_are_not_proven() -> None:
     ) == "not-proven"
 
 
+def test_a_request_for_the_number_of_people_and_counted_reports_are_figures() -> None:
+    assert status(
+        "Records breaches (12/19)",
+        "I am writing to request the following information.",
+        "1. The number of officers convicted of offences under the Computer Misuse Act.",
+        "2. The number of staff dismissed for misusing police systems.",
+        "3. The total number of officers disciplined.",
+    ) == "statistics"
+    assert counts_something("A review found more than 150 reports of misuse.")
+
+
 def test_a_freedom_of_information_answer_with_its_questions_is_statistics() -> None:
     assert status(
         "Disciplinary action for misuse of records systems - 412/21",
