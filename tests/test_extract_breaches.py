@@ -396,6 +396,17 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
          "selling-information"),
         ("She denied approaching the paper and requesting £5,000 for the story.",
          "selling-information"),
+        # Reading what was not one's case; attachment to a victim; talking about a case.
+        ("He read two crime reports about a cousin despite having no involvement in the case.",
+         "unauthorised-access"),
+        ("As he had no role in the inquiry, she had no right to view the file.",
+         "unauthorised-access"),
+        ("He formed an improper and intense attachment to the witness.",
+         "improper-relationship"),
+        ("The sergeant repeatedly messaged the complainant after the case closed.",
+         "improper-relationship"),
+        ("She discussed details of the inquiry in front of her flatmate.",
+         "disclosure-to-third-party"),
     ],
 )
 def test_general_phrasings(sentence: str, expected: str) -> None:
