@@ -407,6 +407,8 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
          "improper-relationship"),
         ("She discussed details of the inquiry in front of her flatmate.",
          "disclosure-to-third-party"),
+        ("The inadvertent release of staff names prompted an inquiry.",
+         "disclosure-to-third-party"),
     ],
 )
 def test_general_phrasings(sentence: str, expected: str) -> None:
