@@ -522,7 +522,16 @@ def test_statute_sections_law_report_volumes_and_list_numbers_are_not_counts() -
     assert not counts_something("5(1) A person shall not hold personal data unless registered.")
     assert not counts_something("References: [1994] 2 WLR 673")
     assert not counts_something("1. a police officer accessed the applicant's records;")
+    assert not counts_something("The force breached articles 5(1)(f), 32(1) and (2) of the "
+                                "regulation.")
+    assert not counts_something("See the review's final report, pp. 4-7.")
     assert counts_something("In 2019, 41 officers were disciplined.")
+
+
+def test_lengths_of_time_are_not_counts() -> None:
+    assert not counts_something("The file was online for 3 hours 15 minutes.")
+    assert not counts_something("He was jailed for 18 months and banned for 2 years.")
+    assert counts_something("Over 2 years, 41 officers were disciplined.")
 
 
 def test_a_matter_not_warranting_further_action_is_a_clearance() -> None:

@@ -45,9 +45,15 @@ _NUMBER_WORDS = re.compile(
 _CELL_BEFORE = re.compile(r"(?:=|[A-Za-z)]\s*:)\s*\Z")
 # A number after one of these words is a reference, not a count: "section 40", "rule 7".
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:sections?|s|article|regulations?|paragraph|para|rule|schedule|chapter|part|no|"
-    r"number|ref|reference|question|item|tel|telephone|phone|fax|aged?|ages|between)\.?:?\s*\Z",
+    r"\b(?:sections?|s|articles?|regulations?|paragraph|para|rule|schedule|chapter|part|no|"
+    r"number|ref|reference|question|item|tel|telephone|phone|fax|aged?|ages|between|pp?|"
+    r"pages?)\.?:?\s*(?:\d+\s*[-\u2013]\s*)?\Z"
+    # a subsection after a section ("32(1) and (2)")
+    r"|(?:\d|\))\s*(?:(?:,|and|or|&)\s*)?\(\Z",
     re.IGNORECASE)
+# A length of time is no count of cases: "2 hours 20 minutes", "a 3 month ban".
+_DURATION_AFTER = re.compile(r"\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+                             re.IGNORECASE)
 # A section of a statute ("5(1)") or a law report's volume ("[1994] 2 WLR 673").
 _REFERENCE_AFTER = re.compile(
     r"\(\d|\s+(?:WLR|All ER|QB|KB|AC|Cr App R|Crim LR|EWCA|EWHC|UKSC|UKHL|NICA|NICC)\b")
@@ -183,7 +189,7 @@ def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
         after = sentence[number.end() :]
         if (_REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after)
                 or _COMPOUND.match(after) or _REFERENCE_AFTER.match(after)
-                or _MONEY_AFTER.match(after)
+                or _MONEY_AFTER.match(after) or _DURATION_AFTER.match(after)
                 or (not before.strip() and _LIST_MARK_AFTER.match(after))
                 or _SUBJECTS_BEFORE.search(sentence, max(0, number.start() - 40),
                                            number.start())):
