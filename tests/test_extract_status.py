@@ -286,8 +286,8 @@ def test_a_freedom_of_information_answer_with_its_questions_is_statistics() -> N
 
 def test_figures_from_a_request_cast_doubt_on_one_case() -> None:
     found = extract_status(
-        "Council-area officers quit over records checks",
-        ["Three officers resigned and a fourth was given a final written warning over "
+        "Council-area officer quits over records checks",
+        ["An officer resigned and a colleague was given a final written warning over "
          "records checks, the Westford Courier can reveal.",
          "The checks came to light after a Freedom of Information request to the force.",
          "The force said it took the matter seriously."])
@@ -352,6 +352,21 @@ def test_counts_in_words_with_a_cited_request_are_doubtful_statistics() -> None:
          "Two more officers were disciplined for checks on neighbours.",
          "The force said it took the matter seriously."])
     assert (found.slug, found.doubt) == ("statistics", "words")
+
+
+def test_a_cited_source_and_a_count_of_people_are_statistics_whatever_the_headline() -> None:
+    found = extract_status(
+        "Constables sacked over online posts",
+        ["At least three officers have been sacked and seven staff disciplined over posts on "
+         "social media in three years.",
+         "The figures were obtained under the Freedom of Information Act by a news agency.",
+         "One constable shared a photograph of a crash victim."])
+    assert found.slug == "statistics"
+    # Without the source, a headline decision and a count make one case with several people.
+    assert status(
+        "Constables sacked over online posts",
+        "Two officers have been sacked over posts on social media.",
+        "One constable shared a photograph of a crash victim.") == "proven"
 
 
 def test_freedom_of_information_as_a_topic_is_not_a_source_of_figures() -> None:

@@ -79,6 +79,9 @@ _MONTH_AT_END = re.compile(rf"{_MONTH}\Z", re.IGNORECASE)
 _LONGEST_MONTH = len("September")
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b", re.IGNORECASE)
 _WORDS_AFTER = 3
+# With a cited source of figures and a count in words, this many sentences of figures (the
+# source's and the count's) make statistics.
+SOURCED_SENTENCES = 2
 # A sentence with this many counts is a list of figures even without a counted noun.
 COUNTS_IN_A_LIST = 2
 
@@ -362,7 +365,11 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     # disciplined"); a case's own counts ("accessed 60 records") do not make it many.
     one_case = any(d.number == 0 for d in decisions) and not counts_something(
         title, _phrases("people", "statistics"))
-    if len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum):
+    # A cited source of figures and a count of people or cases are aggregates, whatever the
+    # headline says ("Police sacked over posts ... figures obtained under FOI show").
+    sourced = bool(sources and in_words)
+    if (len(figures) >= minimum and not (one_case and len(figures) < 2 * minimum)) or (
+            sourced and len(figures) >= SOURCED_SENTENCES):
         # Counts in words without a figure in digits fit a case with several people too.
         return Evidence("statistics", figures[0], "" if in_digits or not in_words else "words")
     if decisions:
