@@ -15,7 +15,8 @@ FALLBACK_TITLE_CHARS = 120
 # page shows the date apart, so the headline goes without it.
 _DATE_LABEL = re.compile(r"\A\s*(?:date|dated|published)\s*:?\s*\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)
 # Paragraphs above the headline that may be only a date line ("Page last updated at 17:19
-# GMT, Monday, 15 September 2008"); a reader's eye skips them.
+# GMT, Monday, 15 September 2008") or a section's name ("Latest Stories"); a reader's eye
+# skips them.
 MAX_DATE_LINES_ABOVE = 2
 MAX_DATE_LINE_CHARS = 120
 # A section's name above the headline has at most this many words, and the headline after
