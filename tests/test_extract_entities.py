@@ -439,6 +439,7 @@ def test_sums_and_weights_do_not_make_another_force_the_subject() -> None:
         "Operation Larch, run by Cumbria Constabulary, found 12 breaches.",
         "The inquiry was led by Durham Constabulary detectives.",
         "Officers from the Kent Police and Essex Police Serious Crime Directorate arrested him.",
+        "The head of professional standards for Kent Police and Essex Police said so.",
         "Staff of the Thames Valley Police and Hampshire Constabulary joint data unit found 9 "
         "breaches.",
         "The officer, who lives in the Thames Valley Police area, accessed records about a "

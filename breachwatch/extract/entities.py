@@ -180,6 +180,7 @@ class _Rules:
     venues: _Frames  # the place of a hearing: a neutral mention at most
     own_unit: re.Pattern[str]  # on the folded text after a mention
     joint_unit: re.Pattern[str]  # on the folded text after a group of forces or areas
+    unit_before: re.Pattern[str]  # on the folded text before a group of forces or areas
     area_veto: re.Pattern[str]  # on the folded text after an area name
     home: re.Pattern[str]  # on the text before an area name
     figure_after: re.Pattern[str]  # on the text after an area name
@@ -443,6 +444,10 @@ def _rules() -> _Rules:
             rf"\A(?:\s+(?:{_lowered(words('unit_words'))}))?(?:'s?)?\s+"
             rf"(?:{_lowered(words('joint_units'))})(?![\w'])"
         ),
+        unit_before=re.compile(
+            rf"(?<![\w'])(?:{_lowered(words('joint_units'))})(?:\s+department)?\s+"
+            rf"(?:for|of|at)\s+(?:the\s+)?\Z"
+        ),
         area_veto=re.compile(rf"\A(?:'s?)?\s+(?:{_lowered(words('area_vetoes'))})(?![\w'])"),
         home=re.compile(rf"(?<![\w'])(?i:{_cues(words('home_words'))})\s+{_TOWN}"),
         figure_after=re.compile(
@@ -608,7 +613,9 @@ def _joint(text: str, mentions: list[tuple[str, int, int]]) -> set[int]:
             group.append(start)
         else:
             after = _lower(text[previous_end : previous_end + _WINDOW])
-            if len(group) > 1 and rules.joint_unit.match(after):
+            before = _lower(text[max(0, group[0] - _WINDOW) : group[0]]) if group else ""
+            if len(group) > 1 and (rules.joint_unit.match(after)
+                                   or rules.unit_before.search(before)):
                 inside.update(group)
             group = [start]
         previous_end = end
