@@ -409,6 +409,9 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
          "disclosure-to-third-party"),
         ("The inadvertent release of staff names prompted an inquiry.",
          "disclosure-to-third-party"),
+        ("She failed to notify the force of her association with a convicted burglar.",
+         "improper-relationship"),
+        ("He did not declare his associates in a drugs gang.", "improper-relationship"),
     ],
 )
 def test_general_phrasings(sentence: str, expected: str) -> None:
