@@ -64,6 +64,12 @@ def test_someones_previous_convictions_are_no_outcome() -> None:
     assert "convicted" not in [e.slug for e in found]
 
 
+def test_convictions_named_as_records_are_no_outcome_but_the_officers_is() -> None:
+    assert slugs("He looked up his brother's drug conviction on the system, which stores "
+                 "convictions and crime reports.") == []
+    assert slugs("Her conviction for misconduct in public office was upheld.") == ["convicted"]
+
+
 def test_an_attempted_act_does_not_hedge_what_followed_it() -> None:
     from breachwatch.extract.outcomes import extract_outcomes
 
