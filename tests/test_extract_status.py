@@ -177,6 +177,8 @@ def test_phone_numbers_times_ages_and_references_are_not_counts() -> None:
     assert not counts_something("It serves young people aged between 11 and 16.")
     assert not counts_something("Case numbers 201903311 and 201903312 were joined.")
     assert not counts_something("It was withheld under section 40 and section 31 of the Act.")
+    assert not counts_something("PC Jo Bloggs, 47, and PC Sam Smith, 32, were charged.")
+    assert counts_something("Kent had 47 cases and Essex 32 cases.")
 
 
 def test_counts_in_words_support_figures_in_digits() -> None:

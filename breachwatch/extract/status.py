@@ -64,6 +64,9 @@ _SUBJECTS_BEFORE = re.compile(
     r"(?:of|on|about|for|relating\s+to|belonging\s+to)\s+"
     r"(?:(?:more\s+than|over|almost|nearly|around|about|up\s+to|some|all|the)\s+)?\Z",
     re.IGNORECASE)
+# An age between commas after a name ("PC Jo Bloggs, 47, and ..."): no count.
+_AGE_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s*\Z")
+_AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|\.|\Z)")
 # Money after a number: "75,000 GBP", "20,000 pounds".
 _MONEY_AFTER = re.compile(r"\s*(?:GBP|EUR|USD|pounds?|euros?|dollars?)\b", re.IGNORECASE)
 # A list item's number at the start of a sentence ("1. an officer accessed ...").
@@ -193,6 +196,7 @@ def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
         if (_REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after)
                 or _COMPOUND.match(after) or _REFERENCE_AFTER.match(after)
                 or _MONEY_AFTER.match(after) or _DURATION_AFTER.match(after)
+                or (len(text) == 2 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
                 or (not before.strip() and _LIST_MARK_AFTER.match(after))
                 or _SUBJECTS_BEFORE.search(sentence, max(0, number.start() - 40),
                                            number.start())):
