@@ -469,6 +469,12 @@ def _rules() -> _Rules:
     )
 
 
+def count_pattern() -> re.Pattern[str]:
+    """A number that can count something: no year, date, length of time, sum or age, as the
+    entity file's `figures`, `measures` and `labels` say (status counts with it too)."""
+    return _rules().figures
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     """Tell whether a span shares any character with one of `spans`."""
     return any(start < span[1] and span[0] < end for start, end in spans)

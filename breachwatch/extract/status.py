@@ -18,6 +18,7 @@ from breachwatch.extract.cues import (
     fold,
     longest_matches,
 )
+from breachwatch.extract.entities import count_pattern
 from breachwatch.extract.evidence import Evidence
 from breachwatch.extract.outcomes import is_qualified, load_outcomes, outcome_patterns
 
@@ -25,12 +26,10 @@ _FILE = "statuses.yaml"
 SLUGS = ("alleged", "proven", "not-proven", "statistics")
 # Every doubt a status may carry; review.yaml must say what each one does.
 DOUBTS = ("conflict", "one-cue", "courts", "figures", "words", "no-cue")
-# A number that is a count: not a year, not a day of a month, not an ordinal.
-# A number that is a count: not part of a web address, a date written with slashes or a time.
-_NUMBER = re.compile(
-    r"(?<![\w.,£$/])\d{1,3}(?:,\d{3})+(?![\w,/])"
-    r"|(?<![\w.,£$/])(?<!\d:)(?<!\d )\d+(?:\.\d+)?(?![\w.,:]\d|\w|/)"
-)
+# Digits glued to more digits or words: part of a web address, a date with slashes, a time
+# or a phone number ("10:30", "01/02", "020 7946 0958"), no count.
+_GLUED_BEFORE = re.compile(r"(?:/|\d:|\d )\Z")
+_GLUED_AFTER = re.compile(r"[\w.,:]\d|\w|/")
 # Digits that can be a count: no leading zero, and not a run of six or more (a reference).
 _COUNT_LIKE = re.compile(r"(?!0\d)(?:\d{1,5}(?:\.\d+)?|\d{1,3}(?:,\d{3})+)\Z")
 # A number joined to a word is an adjective, not a count: "a 50-year-old", "an 18-month ban".
@@ -51,9 +50,6 @@ _REFERENCE_BEFORE = re.compile(
     # a subsection after a section ("32(1) and (2)")
     r"|(?:\d|\))\s*(?:(?:,|and|or|&)\s*)?\(\Z",
     re.IGNORECASE)
-# A length of time is no count of cases: "2 hours 20 minutes", "a 3 month ban".
-_DURATION_AFTER = re.compile(r"\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
-                             re.IGNORECASE)
 # A section of a statute ("5(1)") or a law report's volume ("[1994] 2 WLR 673").
 _REFERENCE_AFTER = re.compile(
     r"\(\d|\s+(?:WLR|All ER|QB|KB|AC|Cr App R|Crim LR|EWCA|EWHC|UKSC|UKHL|NICA|NICC)\b")
@@ -64,23 +60,10 @@ _SUBJECTS_BEFORE = re.compile(
     r"(?:of|on|about|for|relating\s+to|belonging\s+to)\s+"
     r"(?:(?:more\s+than|over|almost|nearly|around|about|up\s+to|some|all|the)\s+)?\Z",
     re.IGNORECASE)
-# An age between commas after a name ("PC Jo Bloggs, 47, and ..."): no count.
-_AGE_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s*\Z")
-_AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|\.|\Z)")
-# Money after a number: "75,000 GBP", "20,000 pounds".
-_MONEY_AFTER = re.compile(r"\s*(?:GBP|EUR|USD|pounds?|euros?|dollars?)\b", re.IGNORECASE)
 # A list item's number at the start of a sentence ("1. an officer accessed ...").
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-# A month name ending the text (after trailing spaces are stripped): the longest is 9 letters.
-_MONTH_AT_END = re.compile(rf"{_MONTH}\Z", re.IGNORECASE)
-_LONGEST_MONTH = len("September")
-_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b", re.IGNORECASE)
 _WORDS_AFTER = 3
 # With a cited source of figures and a count in words, this many sentences of figures (the
 # source's and the count's) make statistics.
@@ -167,16 +150,6 @@ def _cues() -> dict[str, CueSet]:
     }
 
 
-def _is_year(number: str) -> bool:
-    """Tell whether a bare number reads as a year."""
-    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
-
-
-def _month_before(sentence: str, position: int) -> bool:
-    """Tell whether a month name, then only spaces, comes just before a position ("May 14")."""
-    return _MONTH_AT_END.search(sentence[:position].rstrip()[-_LONGEST_MONTH:]) is not None
-
-
 def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
     """Tell whether a sentence gives an aggregate figure: a percentage or a count of things
     (of `counted`, by default everything statuses.yaml counts)."""
@@ -186,17 +159,17 @@ def counts_something(sentence: str, counted: CueSet | None = None) -> bool:
         return True
     counted = _statistics_rules()[1] if counted is None else counted
     counts = 0
-    for number in _NUMBER.finditer(sentence):
-        text = number.group()
-        if _is_year(text) or _month_before(sentence, number.start()) or not _COUNT_LIKE.match(
-                text):  # a phone number's, a code's or a case reference's digits
+    # The investigation's counts (no year, date, length of time, sum or age: its entity
+    # file's `figures`, `measures` and `labels`), less what a count of cases never is.
+    for number in count_pattern().finditer(sentence):
+        text = number.group().rstrip(",")
+        if not _COUNT_LIKE.match(text):  # a phone number's, a code's or a case reference's
             continue
         before = sentence[max(0, number.start() - 12):number.start()]
-        after = sentence[number.end() :]
-        if (_REFERENCE_BEFORE.search(before) or _DATE_AFTER.match(after)
+        after = sentence[number.start() + len(text) :]
+        if (_GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after)
+                or _REFERENCE_BEFORE.search(before)
                 or _COMPOUND.match(after) or _REFERENCE_AFTER.match(after)
-                or _MONEY_AFTER.match(after) or _DURATION_AFTER.match(after)
-                or (len(text) == 2 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
                 or (not before.strip() and _LIST_MARK_AFTER.match(after))
                 or _SUBJECTS_BEFORE.search(sentence, max(0, number.start() - 40),
                                            number.start())):
