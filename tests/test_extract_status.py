@@ -503,6 +503,8 @@ def test_more_wordings_of_a_finding() -> None:
         "The regulator has served a £50,000 penalty on the force.",
         "A Westford constable has admitted to two breaches of the code of conduct at a "
         "hearing.",
+        "Westford Police has been reprimanded by the regulator.",
+        "A reprimand is being issued to the force over the lost files.",
     ]:
         assert status("Headline", sentence) == "proven", sentence
     assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
