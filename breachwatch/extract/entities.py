@@ -606,11 +606,18 @@ def _area_kind(sentence: str, start: int, end: int) -> str:
     return "area"
 
 
+def _names_joint_unit(text: str, first: int, last: int) -> bool:
+    """Tell whether forces or areas joined from `first` to `last` name a joint unit, which
+    follows them ("the Kent and Essex Serious Crime Directorate") or comes before them
+    ("professional standards for Kent Police and Essex Police")."""
+    rules = _rules()
+    return bool(rules.joint_unit.match(_lower(text[last : last + _WINDOW]))
+                or rules.unit_before.search(_lower(text[max(0, first - _WINDOW) : first])))
+
+
 def _joint(text: str, mentions: list[tuple[str, int, int]]) -> set[int]:
     """Starts of mentions inside a joint unit's name: such a unit is no one force's subject."""
-    # Two or more forces or areas joined by "and" or commas, then a unit ("the Kent and Essex
-    # Serious Crime Directorate").
-    rules = _rules()
+    # Two or more forces or areas joined by "and" or commas, with a unit's name beside them.
     inside: set[int] = set()
     group: list[int] = []
     previous_end = -1
@@ -618,10 +625,7 @@ def _joint(text: str, mentions: list[tuple[str, int, int]]) -> set[int]:
         if group and _JOINED.fullmatch(text, previous_end, start):
             group.append(start)
         else:
-            after = _lower(text[previous_end : previous_end + _WINDOW])
-            before = _lower(text[max(0, group[0] - _WINDOW) : group[0]]) if group else ""
-            if len(group) > 1 and (rules.joint_unit.match(after)
-                                   or rules.unit_before.search(before)):
+            if len(group) > 1 and _names_joint_unit(text, group[0], previous_end):
                 inside.update(group)
             group = [start]
         previous_end = end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 from typing import Any
 
@@ -215,6 +215,12 @@ class _Decision:
     number: int
     sentence: str
 
+    @cached_property
+    def by_court(self) -> bool:
+        """Whether its sentence gives a court's finding, which may be about anyone (looked
+        up once, as several rules ask)."""
+        return _phrases("court_findings").search(self.sentence) is not None
+
 
 def _decisions(article: ArticleText) -> list[_Decision]:
     """Every unhedged, undenied report of a finding or a clearance, and every sanction that
@@ -281,12 +287,12 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     # One finding deep in the text is doubtful when it may be anyone's: a court's verdict
     # on a suspect, a partner or a victim; a misconduct panel's or a regulator's finding
     # is the force's. A clearance deep in the text may be of anything.
-    court, insiders = _phrases("court_findings"), _phrases("insiders")
-    lone = scores[slug] == 1 and (slug == "not-proven" or court.search(best.sentence))
+    lone = scores[slug] == 1 and (slug == "not-proven" or best.by_court)
     # Findings only a court's, none in the headline or naming the force's people or their
     # offences: they may all be about someone else in the story.
+    insiders = _phrases("insiders")
     courts = slug == "proven" and all(
-        d.number > 0 and court.search(d.sentence) and not insiders.search(d.sentence)
+        d.number > 0 and d.by_court and not insiders.search(d.sentence)
         for d in decisions if d.slug == slug)
     doubt = "conflict" if contested else "one-cue" if lone else "courts" if courts else ""
     return Evidence(slug, best.sentence, doubt)
@@ -353,9 +359,7 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
         found = _decide(decisions, opening)
         # Only court verdicts after the opening: those of a trial still running may be
         # anyone's, past or other people's.
-        court = _phrases("court_findings")
-        deep = all(d.number > opening and court.search(d.sentence)
-                   for d in decisions if d.slug == "proven")
+        deep = all(d.number > opening and d.by_court for d in decisions if d.slug == "proven")
         if found.slug == "proven" and (found.doubt == "one-cue" or deep):
             found = _allegation_up_front(article, opening) or found
     else:
