@@ -57,6 +57,14 @@ def test_site_chrome_lines_go_wherever_they_are_but_sentences_stay() -> None:
     assert "Search for the missing files began in May." in kept
 
 
+def test_a_row_of_share_buttons_is_dropped_but_a_sentence_naming_them_stays() -> None:
+    text = ("Sergeant sacked\n\nEmail  Twitter\n\nA sergeant was sacked.\n\n"
+            "Facebook | WhatsApp | Copy link\n\nHe posted the log on Facebook and WhatsApp.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["share-buttons", "share-buttons"]
+    assert "He posted the log on Facebook and WhatsApp." in kept
+
+
 def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
     text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
             "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
