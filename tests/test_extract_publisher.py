@@ -34,6 +34,12 @@ def test_credit_line_at_the_bottom() -> None:
     assert extract_publisher(lines) == ("The Bristol Post", 2)
 
 
+def test_a_link_label_after_source_is_no_credit() -> None:
+    lines = ["Officer sacked", "He was sacked.", "Source: Read Full Article"]
+    assert extract_publisher(lines) == ("unknown", None)
+    assert extract_publisher(["Officer sacked", "Source: Westford Gazette"])[0] == "Westford Gazette"
+
+
 def test_outlet_named_in_the_body_is_not_the_publisher() -> None:
     lines = ["Officer accused", "The Sunday Express reported last month that names are withheld."]
     assert extract_publisher(lines)[0] == "unknown"
