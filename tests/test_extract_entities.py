@@ -133,6 +133,9 @@ def test_alias_shared_by_two_forces_is_refused() -> None:
         ("North Wales Police, not South Wales Police", [
             "north-wales-police", "south-wales-police",
         ]),
+        ("two RUC officers of the Royal Ulster Constabulary", [
+            "police-service-of-northern-ireland",
+        ] * 2),
         ("Hampshire Constabulary, now Hampshire and Isle of Wight Constabulary", [
             "hampshire-and-isle-of-wight-constabulary",
         ] * 2),
