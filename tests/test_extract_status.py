@@ -505,9 +505,15 @@ def test_more_wordings_of_a_finding() -> None:
         "hearing.",
         "Westford Police has been reprimanded by the regulator.",
         "A reprimand is being issued to the force over the lost files.",
+        "The data watchdog has reprimanded Westford Police over the leaked address.",
+        "The force was in breach of data protection law, the regulator has said.",
+        "A spokesman for the regulator said: \"This is a breach of data protection law.\"",
+        "The chief executive has signed an undertaking to check minutes before publication.",
     ]:
         assert status("Headline", sentence) == "proven", sentence
     assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
+        "alleged")
+    assert status("Headline", "The force may have been in breach of data protection law.") == (
         "alleged")
 
 
