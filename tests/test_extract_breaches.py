@@ -365,6 +365,8 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
         ("An inspector left his laptop and notebook on the roof of his car.", "data-loss"),
         ("A passer-by found papers with witness details near a skip.", "data-loss"),
         ("Interview tapes were accidentally abandoned when the station was sold.", "data-loss"),
+        ("The constable transferred the footage from his body camera to his mobile phone.",
+         "personal-device"),
         ("It is claimed restricted papers were discarded in a skip behind the station.",
          "data-loss"),
         ("The authority breached the law by accidentally publishing a complaint online.",
