@@ -594,6 +594,7 @@ def test_a_forces_own_release_comes_before_a_force_only_investigating() -> None:
         "Suffolk-based Detective Sergeant Jo Bloggs is suspended.",
         "In Suffolk, ten members of staff lost their jobs over the checks.",
         "She was a sergeant in the Suffolk Police Force at the time.",
+        "The Suffolk force had the worst record, with 120 staff given cautions.",
         "Former constables from the Essex and Suffolk areas faced separate hearings.",
         "Staff in Norfolk, Essex and Suffolk lost their jobs over the checks.",
     ],
