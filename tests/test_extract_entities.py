@@ -614,3 +614,6 @@ def test_areas_listed_before_police_are_each_the_force() -> None:
                   "lost 4,500 records when eight laptops were stolen.")
     assert {"derbyshire-constabulary", "leicestershire-police",
             "nottinghamshire-police"} <= set(found)
+    merged = slugs("Crash details sold", "Figures show Kent and Tayside constabularies were "
+                   "paid for passing on the details.")
+    assert {"kent-police", "police-scotland"} <= set(merged)  # Tayside's is Police Scotland now
