@@ -65,6 +65,15 @@ def test_a_row_of_share_buttons_is_dropped_but_a_sentence_naming_them_stays() ->
     assert "He posted the log on Facebook and WhatsApp." in kept
 
 
+def test_an_outlets_promotion_of_its_accounts_is_dropped_but_a_report_of_posts_stays() -> None:
+    text = ("Sergeant sacked\n\nHe shared the log.\n\n"
+            "Find Westshire News on Facebook, external, Instagram, external and X, external.\n\n"
+            "Follow the pictures he posted on Facebook and Instagram, the panel was told.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["follow-the-outlet"]
+    assert "Follow the pictures he posted on Facebook and Instagram, the panel was told." in kept
+
+
 def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
     text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
             "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
