@@ -229,6 +229,12 @@ def test_physical_searches_are_not_system_searches() -> None:
          {"unauthorised-access"}),
         (("FOI", "The nature of the misuse: excessive internet usage and forbidden software."),
          {"misuse-of-systems"}),
+        # Misuse of IT in general words is the look-up the article reports, if it reports one.
+        (("Sacked", "He was investigated over his misuse of police IT systems.",
+          "He had looked up the records of twelve neighbours."),
+         {"unauthorised-access"}),
+        (("Sacked", "He was investigated over his misuse of police IT systems."),
+         {"misuse-of-systems"}),
         (("Probe", "Personal data was leaked to republican paramilitaries, it is claimed.",
           "Files were shared through a pen drive that was left in a returned phone."),
          {"leak-to-criminals", "data-loss"}),
