@@ -109,6 +109,17 @@ def test_a_clearance_in_the_opening_outvoted_by_earlier_findings_is_for_an_edito
     assert found.doubt == "conflict"
 
 
+def test_a_clearance_with_a_sanction_deep_in_the_text_is_for_an_editor() -> None:
+    # Cleared of passing the list on, but disciplined for losing it: a partial clearance.
+    found = extract_status(
+        "Constable 'did not secure' confidential list",
+        ["A constable has been cleared of deliberately passing a list of names to a dealer.",
+         "The list was found in a street the day after officers visited the dealer.",
+         "Prosecutors decided the constable should not be prosecuted.",
+         "The constable has since received disciplinary action."])
+    assert (found.slug, found.doubt) == ("not-proven", "conflict")
+
+
 def test_a_quashed_conviction_is_not_proven() -> None:
     assert status(
         "Former detective's data conviction quashed on appeal",
@@ -507,13 +518,16 @@ def test_more_wordings_of_a_finding() -> None:
         "A reprimand is being issued to the force over the lost files.",
         "The data watchdog has reprimanded Westford Police over the leaked address.",
         "The force was in breach of data protection law, the regulator has said.",
-        "A spokesman for the regulator said: \"This is a breach of data protection law.\"",
         "The chief executive has signed an undertaking to check minutes before publication.",
+        "The constable has since received disciplinary action.",
     ]:
         assert status("Headline", sentence) == "proven", sentence
     assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
         "alleged")
     assert status("Headline", "The force may have been in breach of data protection law.") == (
+        "alleged")
+    # Anyone may call it a breach; only a decision makes it one.
+    assert status("Headline", 'The MP said: "This is a serious breach of data protection."') == (
         "alleged")
 
 

@@ -276,13 +276,13 @@ def _decide(decisions: list[_Decision], opening: int) -> Evidence:
     other = "not-proven" if slug == "proven" else "proven"
     best = min((d for d in decisions if d.slug == slug),
                key=lambda d: (-_weight(d.number, opening), d.number))
-    # A clearance weighing as much as a headline against a finding, any real finding against
-    # a clearance (a partial clearance does not undo a finding), or the other verdict in the
-    # opening and placed as high as any of this one's (it won on numbers, not on place), is
-    # for an editor.
+    # A clearance weighing as much as a headline against a finding, any finding against a
+    # clearance, however deep (a partial clearance does not undo a finding), or the other
+    # verdict in the opening and placed as high as any of this one's (it won on numbers, not
+    # on place), is for an editor.
     highest = {side: max((_weight(d.number, opening) for d in decisions if d.slug == side),
                          default=0) for side in scores}
-    contested = (scores[other] >= 3 or (slug == "not-proven" and scores["proven"] >= 2)
+    contested = (scores[other] >= 3 or (slug == "not-proven" and scores["proven"] >= 1)
                  or highest[other] >= max(2, highest[slug]))
     # One finding deep in the text is doubtful when it may be anyone's: a court's verdict
     # on a suspect, a partner or a victim; a misconduct panel's or a regulator's finding
