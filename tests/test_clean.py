@@ -74,6 +74,20 @@ def test_an_outlets_promotion_of_its_accounts_is_dropped_but_a_report_of_posts_s
     assert "Follow the pictures he posted on Facebook and Instagram, the panel was told." in kept
 
 
+def test_reading_times_account_links_and_offers_are_page_chrome() -> None:
+    text = ("Follow Westshire Police\n\nReading Time: 3 minutes\n\nForgotten password?\n\n"
+            "Westford Wire is supported by its readers. We may earn a commission.\n\n"
+            "Constable sacked\n\nSign-up to a claim today - use our quick form to begin.\n\n"
+            "A constable was sacked.\n\nView all newsletters\n\n"
+            "Follow-up checks found 40 more searches.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["follow-button", "reading-time", "account-links",
+                                         "affiliate-notice", "sign-up-offer",
+                                         "newsletters-link"]
+    assert "Constable sacked" in kept
+    assert "Follow-up checks found 40 more searches." in kept
+
+
 def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
     text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
             "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
