@@ -88,6 +88,16 @@ def test_reading_times_account_links_and_offers_are_page_chrome() -> None:
     assert "Follow-up checks found 40 more searches." in kept
 
 
+def test_breadcrumbs_crests_and_language_links_are_page_chrome() -> None:
+    text = ("Westshire Police Crest\n\n3 C\n\nHome   News   Article\n\nCymraeg isod\n\n"
+            "Constable sacked\n\n*** DEBUG END ***\n\nA constable was sacked.\n\n"
+            "Home Office figures show 12 such cases.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["crest-or-logo", "weather-widget", "breadcrumb",
+                                         "language-switch", "debug-marker"]
+    assert "Home Office figures show 12 such cases." in kept
+
+
 def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
     text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
             "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"

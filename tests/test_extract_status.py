@@ -531,6 +531,16 @@ def test_more_wordings_of_a_finding() -> None:
         "alleged")
 
 
+def test_a_headline_about_a_group_of_officers_is_no_single_case() -> None:
+    assert status(
+        "Officers sacked for data breaches",
+        "Officers at a large force have been sacked for data breaches, figures show.",
+        "Westshire Police said 30 staff were investigated for breaches since 2009.",
+        "The data, released under the Freedom of Information Act, covers 2009 to 2013.",
+        "Nationally, investigations led to 186 resignations.",
+    ) == "statistics"
+
+
 def test_a_cases_own_counts_of_times_and_records_are_not_aggregates() -> None:
     assert status(
         "Constable accused of tipping off dealer",

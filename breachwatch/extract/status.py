@@ -346,8 +346,9 @@ def extract_status(title: str, paragraphs: list[str]) -> Evidence:
     decisions = _decisions(article)
     # A headline with a decision reports one case, unless it counts people ("150 officers
     # disciplined"); a case's own counts ("accessed 60 records") do not make it many.
-    one_case = any(d.number == 0 for d in decisions) and not counts_something(
-        title, _phrases("people", "statistics"))
+    one_case = any(d.number == 0 for d in decisions) and not (
+        counts_something(title, _phrases("people", "statistics"))
+        or _phrases("groups", "statistics").search(title))
     # A cited source of figures and a count of people or cases are aggregates, whatever the
     # headline says ("Police sacked over posts ... figures obtained under FOI show").
     sourced = bool(sources and in_words)
