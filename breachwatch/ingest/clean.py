@@ -59,12 +59,12 @@ def _matching_rule(line: str, rules: tuple[BoilerplateRule, ...]) -> Boilerplate
     return None
 
 
-def _edge_positions(lines: list[str], rules: tuple[BoilerplateRule, ...]) -> set[int]:
+def _edge_positions(matched: list[BoilerplateRule | None], lines: list[str]) -> set[int]:
     """Indexes of lines inside the leading and trailing runs of blank or boilerplate lines."""
     edge: set[int] = set()
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for index in order:
-            if lines[index].strip() and _matching_rule(lines[index], rules) is None:
+            if lines[index].strip() and matched[index] is None:
                 break
             edge.add(index)
     return edge
@@ -74,11 +74,12 @@ def strip_boilerplate(text: str) -> tuple[list[str], list[DroppedLine]]:
     """Split text into kept lines and dropped boilerplate lines (1-based line numbers)."""
     rules = load_rules()
     lines = text.split("\n")
-    edge = _edge_positions(lines, rules)
+    matched = [_matching_rule(line, rules) if line.strip() else None for line in lines]
+    edge = _edge_positions(matched, lines)
     kept: list[str] = []
     dropped: list[DroppedLine] = []
     for index, line in enumerate(lines):
-        rule = _matching_rule(line, rules) if line.strip() else None
+        rule = matched[index]
         if rule and (rule.where == "anywhere" or index in edge):
             dropped.append(DroppedLine(index + 1, line.strip(), rule.id))
         else:
