@@ -64,6 +64,11 @@ def test_someones_previous_convictions_are_no_outcome() -> None:
     assert "convicted" not in [e.slug for e in found]
 
 
+def test_a_convicted_someone_is_a_description_not_an_outcome() -> None:
+    assert slugs("He is accused of passing the address to a convicted drug dealer.") == []
+    assert slugs("The constable was convicted of misconduct in public office.") == ["convicted"]
+
+
 def test_convictions_named_as_records_are_no_outcome_but_the_officers_is() -> None:
     assert slugs("He looked up his brother's drug conviction on the system, which stores "
                  "convictions and crime reports.") == []

@@ -37,7 +37,8 @@ def test_credit_line_at_the_bottom() -> None:
 def test_a_link_label_after_source_is_no_credit() -> None:
     lines = ["Officer sacked", "He was sacked.", "Source: Read Full Article"]
     assert extract_publisher(lines) == ("unknown", None)
-    assert extract_publisher(["Officer sacked", "Source: Westford Gazette"])[0] == "Westford Gazette"
+    credited = extract_publisher(["Officer sacked", "Source: Westford Gazette"])
+    assert credited[0] == "Westford Gazette"
 
 
 def test_outlet_named_in_the_body_is_not_the_publisher() -> None:

@@ -120,6 +120,13 @@ def test_a_clearance_with_a_sanction_deep_in_the_text_is_for_an_editor() -> None
     assert (found.slug, found.doubt) == ("not-proven", "conflict")
 
 
+def test_a_jury_finding_someone_not_guilty_is_a_clearance() -> None:
+    found = extract_status("PCSO acquitted of passing details to dealer", [
+        "A PCSO accused of passing a victim's address to a dealer has been acquitted.",
+        "After deliberating for two hours, the jury found her not guilty of both charges."])
+    assert (found.slug, found.doubt) == ("not-proven", "")
+
+
 def test_a_quashed_conviction_is_not_proven() -> None:
     assert status(
         "Former detective's data conviction quashed on appeal",

@@ -9,6 +9,7 @@ from typing import Any
 
 from breachwatch.datafiles import load_entries, read_data_file, require
 from breachwatch.extract.cues import (
+    WORD,
     ArticleText,
     CueSet,
     CueTable,
@@ -74,26 +75,34 @@ def outcome_patterns() -> CueTable:
 
 
 @cache
-def _qualifiers() -> tuple[CueSet, CueSet, CueSet]:
-    """The hedge, negation and sentence hedge patterns of outcomes.yaml."""
+def _qualifiers() -> dict[str, CueSet]:
+    """The hedge, negation, sentence hedge and description patterns of outcomes.yaml."""
     data = read_data_file(_FILE)
-    return (
-        compile_cues(cue_list(data, "hedges", _FILE, "hedges"), _FILE, "hedges"),
-        compile_cues(cue_list(data, "negations", _FILE, "negations"), _FILE, "negations"),
-        compile_cues(cue_list(data, "sentence_hedges", _FILE, "sentence_hedges"), _FILE,
-                     "sentence_hedges"),
-    )
+    return {key: compile_cues(cue_list(data, key, _FILE, key), _FILE, key)
+            for key in ("hedges", "negations", "sentence_hedges", "descriptions")}
+
+
+def _describes(sentence: str, start: int) -> bool:
+    """Whether the word before a cue and the cue's first word only describe someone ("a
+    convicted drug dealer"): a `descriptions` phrase ending with that first word."""
+    first = WORD.match(sentence, start)
+    if first is None:
+        return False
+    phrase = f"{words_before(sentence, start, 1)} {first.group()}"
+    return any(m.end() == len(phrase) for m in _qualifiers()["descriptions"].finditer(phrase))
 
 
 @lru_cache(maxsize=4096)  # outcomes and status ask about the same cues of one article
 def is_qualified(sentence: str, start: int) -> bool:
-    """Tell whether the words before a cue make it a possibility or deny it, or the sentence
-    before it lists what could happen ("if proven, ... dismissal, a final written warning")."""
-    hedges, negations, sentence_hedges = _qualifiers()
+    """Tell whether the words before a cue make it a possibility or deny it, the sentence
+    before it lists what could happen ("if proven, ... dismissal, a final written warning"),
+    or the cue only describes someone ("a convicted drug dealer")."""
+    qualifiers = _qualifiers()
     return bool(
-        hedges.search(words_before(sentence, start, HEDGE_WINDOW))
-        or negations.search(words_before(sentence, start, NEGATION_WINDOW))
-        or sentence_hedges.search(sentence[:start])
+        qualifiers["hedges"].search(words_before(sentence, start, HEDGE_WINDOW))
+        or qualifiers["negations"].search(words_before(sentence, start, NEGATION_WINDOW))
+        or qualifiers["sentence_hedges"].search(sentence[:start])
+        or _describes(sentence, start)
     )
 
 
