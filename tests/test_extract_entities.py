@@ -409,6 +409,7 @@ def test_a_joint_unit_in_a_list_of_figures_is_no_one_forces_subject() -> None:
         ("on 4 June, at 9.30am, or on March 25", []),
         ("Amy Price, 26, of Leeds, and a 45-year-old man", []),
         ("under section 17, paragraph 3", []),
+        ("charged on Aug. 19 and due in court on Sept. 2, with No. 5 in the list", []),
         ("300 may have been affected", ["300"]),
     ],
 )

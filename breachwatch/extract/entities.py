@@ -355,11 +355,11 @@ def _counts(figures: str, measures: tuple[str, ...], labels: tuple[str, ...]) ->
     """A regex for counts only: sums, durations, dates and ages are no force's figures."""
     by_length: dict[int, list[str]] = {}
     for label in labels:
-        source = re.escape(label) + " "
-        by_length.setdefault(len(source), []).append(
-            source if label != label.lower() else f"(?i:{source})"
-        )
-    # A look-behind must have one width: one per length of label.
+        for source in (re.escape(label) + " ", re.escape(label) + r"\. "):  # "Aug. 19"
+            by_length.setdefault(len(label) + source.endswith(r"\. ") + 1, []).append(
+                source if label != label.lower() else f"(?i:{source})"
+            )
+    # A look-behind must have one width: one per length of label (and its full stop).
     behind = "".join(rf"(?<!\b(?:{'|'.join(group)}))" for group in by_length.values())
     after = rf"(?!\s*-?\s*(?:{_cues(measures)})(?![\w']))"
     return rf"(?=\d){behind}(?>(?:{figures})){after}"
