@@ -410,6 +410,7 @@ def test_a_joint_unit_in_a_list_of_figures_is_no_one_forces_subject() -> None:
         ("Amy Price, 26, of Leeds, and a 45-year-old man", []),
         ("under section 17, paragraph 3", []),
         ("charged on Aug. 19 and due in court on Sept. 2, with No. 5 in the list", []),
+        ("Of the incidents, 1,012 ended with no action", ["1,012"]),  # no age, though after ", "
         ("300 may have been affected", ["300"]),
     ],
 )

@@ -353,6 +353,15 @@ def test_what_the_figures_show_is_a_statistics_source() -> None:
     assert (found.slug, found.doubt) == ("proven", "figures")
 
 
+def test_a_report_based_on_requests_with_counts_of_cops_is_statistics() -> None:
+    assert status(
+        "More than 600 cops broke the rules on police databases, says a watchdog",
+        "The report is based on Freedom of Information requests sent to every force.",
+        "In one case a Westford constable was dismissed for sharing a victim's name.",
+        "Most ended with no action, while 297 ended in a resignation and 240 in a warning.",
+    ) == "statistics"
+
+
 def test_a_fine_issued_is_a_finding_and_a_public_interest_decision_a_clearance() -> None:
     assert status("Headline", "We have issued a £40,000 fine to Westford Constabulary for "
                   "losing witness statements.") == "proven"
