@@ -355,11 +355,12 @@ def _counts(figures: str, measures: tuple[str, ...], labels: tuple[str, ...]) ->
     """A regex for counts only: sums, durations, dates and ages are no force's figures."""
     by_length: dict[int, list[str]] = {}
     for label in labels:
-        for source in (re.escape(label) + " ", re.escape(label) + r"\. "):  # "Aug. 19"
-            by_length.setdefault(len(label) + source.endswith(r"\. ") + 1, []).append(
+        for written in (f"{label} ", f"{label}. "):  # "Aug 19", "Aug. 19"
+            source = re.escape(written)
+            by_length.setdefault(len(written), []).append(
                 source if label != label.lower() else f"(?i:{source})"
             )
-    # A look-behind must have one width: one per length of label (and its full stop).
+    # A look-behind must have one width: one per length of label.
     behind = "".join(rf"(?<!\b(?:{'|'.join(group)}))" for group in by_length.values())
     after = rf"(?!\s*-?\s*(?:{_cues(measures)})(?![\w']))"
     return rf"(?=\d){behind}(?>(?:{figures})){after}"
