@@ -536,6 +536,8 @@ def test_more_wordings_of_a_finding() -> None:
         "The force was in breach of data protection law, the regulator has said.",
         "The chief executive has signed an undertaking to check minutes before publication.",
         "The constable has since received disciplinary action.",
+        "The force admitted sharing the details in a way that broke data protection law.",
+        "She resigned before the misconduct hearing began, and did not contest the findings.",
     ]:
         assert status("Headline", sentence) == "proven", sentence
     assert status("Headline", "Her actions could amount to gross misconduct, it is alleged.") == (
@@ -545,6 +547,15 @@ def test_more_wordings_of_a_finding() -> None:
     # Anyone may call it a breach; only a decision makes it one.
     assert status("Headline", 'The MP said: "This is a serious breach of data protection."') == (
         "alleged")
+
+
+def test_a_headline_reporting_a_reprimand_is_one_case_despite_its_counts() -> None:
+    assert status(
+        "Force reprimanded for deleting camera footage",
+        "A force has been reprimanded after it deleted 90,000 video files from 120 cases.",
+        "The loss of data related to 120 criminal cases, of which three were affected.",
+        "The regulator said the force could not say what was in 200 other cases.",
+    ) == "proven"
 
 
 def test_a_headline_about_a_group_of_officers_is_no_single_case() -> None:
