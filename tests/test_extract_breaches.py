@@ -371,6 +371,8 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
         ("An inspector left his laptop and notebook on the roof of his car.", "data-loss"),
         ("A passer-by found papers with witness details near a skip.", "data-loss"),
         ("Interview tapes were accidentally abandoned when the station was sold.", "data-loss"),
+        ("The force was fined after a bulk email error exposed the names of 40 witnesses.",
+         "disclosure-to-third-party"),
         ("The constable transferred the footage from his body camera to his mobile phone.",
          "personal-device"),
         ("The fine followed the theft of an unencrypted memory stick from an officer's home.",
