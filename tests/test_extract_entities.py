@@ -439,6 +439,8 @@ def test_sums_and_weights_do_not_make_another_force_the_subject() -> None:
         "The data breach was reviewed by officers from Surrey Police.",
         "Essex Police were brought in to investigate the leak.",
         "Cumbria Constabulary has been tasked with investigating the force's conduct.",
+        "The chief constable tasked Cumbria Constabulary with investigating the officers.",
+        "As a result, Cumbria Constabulary undertook a gross misconduct investigation.",
         "An investigation by Kent Police found 30 records had been viewed.",
         "The charges came out of Merseyside Police's Operation Bluebell inquiry into leaks.",
         "Operation Larch, run by Cumbria Constabulary, found 12 breaches.",
