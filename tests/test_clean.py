@@ -98,6 +98,14 @@ def test_breadcrumbs_crests_and_language_links_are_page_chrome() -> None:
     assert "Home Office figures show 12 such cases." in kept
 
 
+def test_a_donation_appeal_is_dropped_but_a_report_of_support_stays() -> None:
+    text = ("Support our Westshire today - please donate here\n\nNews\n\nConstable sacked\n\n"
+            "Support our officers now, the chief constable said after the hearing.")
+    kept, dropped = strip_boilerplate(text)
+    assert [d.rule for d in dropped] == ["donation-appeal"]
+    assert "Support our officers now, the chief constable said after the hearing." in kept
+
+
 def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
     text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
             "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
