@@ -216,6 +216,10 @@ def test_alleged_with_no_allegation_or_decision_is_doubted() -> None:
     assert (found.slug, found.doubt) == ("alleged", "no-cue")
     accused = extract_status("Officer accused", ["It is alleged he looked up a neighbour."])
     assert (accused.slug, accused.doubt) == ("alleged", "")
+    for sentence in ["The force is facing three separate inquiries into its handling of it.",
+                     "The force has referred itself to the watchdog over the release."]:
+        found = extract_status("Details released", [sentence])
+        assert (found.slug, found.doubt) == ("alleged", ""), sentence
 
 
 def test_a_finding_of_misconduct_far_from_the_panel_is_a_finding() -> None:
