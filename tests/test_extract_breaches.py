@@ -379,6 +379,8 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
          "data-loss"),
         ("A sergeant's laptop and notebook fell from the roof of his car on the bypass.",
          "data-loss"),
+        ("The force was fined for abandoning confidential interview tapes in an old station.",
+         "data-loss"),
         ("It is claimed restricted papers were discarded in a skip behind the station.",
          "data-loss"),
         ("The authority breached the law by accidentally publishing a complaint online.",
