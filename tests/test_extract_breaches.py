@@ -371,6 +371,8 @@ def test_what_reports_no_breach(sentences: tuple[str, ...]) -> None:
         ("An inspector left his laptop and notebook on the roof of his car.", "data-loss"),
         ("A passer-by found papers with witness details near a skip.", "data-loss"),
         ("Interview tapes were accidentally abandoned when the station was sold.", "data-loss"),
+        ("The force admitted it had tipped off the BBC about the search of his home.",
+         "leak-to-media"),
         ("The force was fined after a bulk email error exposed the names of 40 witnesses.",
          "disclosure-to-third-party"),
         ("The constable transferred the footage from his body camera to his mobile phone.",
@@ -493,3 +495,9 @@ def test_page_furniture_tags_nothing(sentence: str) -> None:
 def test_a_watchdog_named_independent_is_no_newspaper() -> None:
     assert "leak-to-media" not in slugs(
         "Headline", "The force passed the file to the Independent Office for Police Conduct.")
+
+
+def test_a_programme_named_after_a_broadcaster_is_no_recipient() -> None:
+    assert "leak-to-media" not in slugs(
+        "Detective e-mailed witnesses", "A detective sent details of the case to 40 witnesses, "
+        "telling them about an ITV documentary.")
