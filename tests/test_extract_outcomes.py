@@ -64,6 +64,11 @@ def test_someones_previous_convictions_are_no_outcome() -> None:
     assert "convicted" not in [e.slug for e in found]
 
 
+def test_suspended_sentences_for_two_people_are_convictions() -> None:
+    assert slugs("A statement concerning today's suspended sentences for the two men.") == [
+        "convicted"]
+
+
 def test_a_convicted_someone_is_a_description_not_an_outcome() -> None:
     assert slugs("He is accused of passing the address to a convicted drug dealer.") == []
     assert slugs("The constable was convicted of misconduct in public office.") == ["convicted"]

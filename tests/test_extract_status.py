@@ -357,6 +357,16 @@ def test_what_the_figures_show_is_a_statistics_source() -> None:
     assert (found.slug, found.doubt) == ("proven", "figures")
 
 
+def test_a_hundred_per_cent_trust_is_no_figure() -> None:
+    assert status(
+        "Force e-mailed victims' names to each other",
+        "Victims need 100 per cent confidence in those they trust with their details.",
+        "The force said 12 officers would be retrained.",
+        "A further 30 staff will be reminded of the rules.",
+        "It is alleged the e-mail was sent by a constable.",
+    ) == "alleged"
+
+
 def test_a_report_based_on_requests_with_counts_of_cops_is_statistics() -> None:
     assert status(
         "More than 600 cops broke the rules on police databases, says a watchdog",

@@ -63,7 +63,9 @@ _SUBJECTS_BEFORE = re.compile(
 # A list item's number at the start of a sentence ("1. an officer accessed ...").
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _DIGIT = re.compile(r"\d")
-_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+# A share, but not "100 per cent", which mostly means "wholly" ("100 per cent confidence").
+_PERCENT = re.compile(r"(?<![\d.])(?!100(?![\d.]))\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
+                      re.IGNORECASE)
 _WORDS_AFTER = 3
 # With a cited source of figures and a count in words, this many sentences of figures (the
 # source's and the count's) make statistics.
