@@ -547,6 +547,8 @@ def test_more_wordings_of_a_finding() -> None:
         "Westford Police has been reprimanded by the regulator.",
         "A reprimand is being issued to the force over the lost files.",
         "The data watchdog has reprimanded Westford Police over the leaked address.",
+        "The information watchdog has censured Westford Police over the leaflet.",
+        "The force has met the actions of an undertaking signed a year ago, the regulator said.",
         "The force was in breach of data protection law, the regulator has said.",
         "The chief executive has signed an undertaking to check minutes before publication.",
         "The constable has since received disciplinary action.",
