@@ -440,6 +440,8 @@ def test_sums_and_weights_do_not_make_another_force_the_subject() -> None:
         "Essex Police were brought in to investigate the leak.",
         "Cumbria Constabulary has been tasked with investigating the force's conduct.",
         "The chief constable tasked Cumbria Constabulary with investigating the officers.",
+        "In a separate case two Kent Police officers were jailed for leaking files.",
+        "It comes after Kent Police published the names of 200 staff by mistake.",
         "As a result, Cumbria Constabulary undertook a gross misconduct investigation.",
         "An investigation by Kent Police found 30 records had been viewed.",
         "The charges came out of Merseyside Police's Operation Bluebell inquiry into leaks.",
