@@ -71,8 +71,8 @@ def _ingest_for_build(seeds: Path, content: Path, corrections: Path, console: Co
     return report.ok, {result.seed.name for result in report.ingested}, "", held
 
 
-def _build(args: argparse.Namespace, corrections: Path, console: Console) -> bool:
-    """Ingest and build; tell whether every seed worked.
+def _build(args: argparse.Namespace, corrections: Path, console: Console) -> tuple[bool, int]:
+    """Ingest and build; tell whether every seed worked, and how many articles are held.
 
     The ingest runs in a process of its own while Pelican starts up (imports, settings,
     content caches), and Pelican waits for it before it reads the content folder.
@@ -108,10 +108,7 @@ def _build(args: argparse.Namespace, corrections: Path, console: Console) -> boo
         with suppress(RuntimeError):  # a failed ingest has failed the build already
             ingesting()  # never left running when the build stops early
     ok, held = ingest_ok
-    if held:
-        console.print(f"{held} article(s) held for an editor's check, not published; list them "
-                      "with: python -m breachwatch review", highlight=False)
-    return ok
+    return ok, held
 
 
 def _settings(settings_file: Path) -> dict:
@@ -193,8 +190,11 @@ def main(argv: list[str] | None = None) -> int:
                 report = ingest_all(args.seeds, args.content, corrections, console=console,
                                     store=store.folder(args.settings, args.output))
                 return 0 if report.ok else 1
-            ok = _build(args, corrections, console)
+            ok, held = _build(args, corrections, console)
         console.print(f"site built in {escape(str(args.output))}/", highlight=False)
+        # The last line, 0 too: an editor reads it to know whether anything is waiting.
+        console.print(f"{held} article(s) held for an editor's check, not published; list them "
+                      "with: python -m breachwatch review", highlight=False)
     except (DataFileError, MetadataError, BuildError, SettingsError, OSError) as error:
         message = (f"{error.filename}: {error.strerror}" if isinstance(error, OSError)
                    and error.filename and error.strerror else describe(error))

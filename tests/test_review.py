@@ -191,3 +191,11 @@ def test_every_doubt_an_extractor_gives_needs_a_rule(tmp_path: Path, monkeypatch
     finally:
         monkeypatch.undo()
         load_rules.cache_clear()
+
+
+def test_a_build_ends_saying_how_many_articles_are_held_even_none(tmp_path: Path, capsys) -> None:
+    dirs = project_copy(tmp_path)
+    assert build(dirs) == 0
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("0 article(s) held for an editor's check")
+    assert "python -m breachwatch review" in last
