@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from breachwatch.ingest.clean import load_rules, strip_boilerplate
 
 
@@ -32,86 +34,74 @@ def test_sentences_that_merely_mention_subscribing_are_kept() -> None:
     assert dropped == []
 
 
-def test_cookie_banner_dropped_anywhere() -> None:
-    text = "Headline\n\nWe use cookies to improve your experience.\n\nAn officer was sacked."
+# Each: a page, the rules that drop its chrome (in line order), and article lines shaped
+# like the chrome that must stay.
+CHROME = [
+    pytest.param(
+        "Headline\n\nWe use cookies to improve your experience.\n\nAn officer was sacked.",
+        ["cookie-banner"], ["An officer was sacked."], id="cookie-banner"),
+    pytest.param(
+        "Constable sacked\n\nA Westford constable was sacked.\n\n"
+        "READ MORE: Two forces lose data on 900 people\n\n"
+        "Read more on fines for forces: Westshire Police fined for lost files\n\n"
+        "The panel said more: the checks were repeated.",
+        ["read-more-link", "read-more-link"], ["The panel said more: the checks were repeated."],
+        id="link-to-another-article"),
+    pytest.param(
+        "Westford Police\n\nPrintable version\n\nConstable sacked\n\n"
+        "| You are in: UK: Westshire |\n\nA constable was sacked.\n\n"
+        "Search for the missing files began in May.",
+        ["print-login-search", "news-site-chrome"],
+        ["Search for the missing files began in May."], id="site-chrome"),
+    pytest.param(
+        "Sergeant sacked\n\nEmail  Twitter\n\nA sergeant was sacked.\n\n"
+        "Facebook | WhatsApp | Copy link\n\nHe posted the log on Facebook and WhatsApp.",
+        ["share-buttons", "share-buttons"], ["He posted the log on Facebook and WhatsApp."],
+        id="share-buttons"),
+    pytest.param(
+        "Sergeant sacked\n\nHe shared the log.\n\n"
+        "Find Westshire News on Facebook, external, Instagram, external and X, external.\n\n"
+        "Follow the pictures he posted on Facebook and Instagram, the panel was told.",
+        ["follow-the-outlet"],
+        ["Follow the pictures he posted on Facebook and Instagram, the panel was told."],
+        id="outlet-promoting-its-accounts"),
+    pytest.param(
+        "Follow Westshire Police\n\nReading Time: 3 minutes\n\nForgotten password?\n\n"
+        "Westford Wire is supported by its readers. We may earn a commission.\n\n"
+        "Constable sacked\n\nSign-up to a claim today - use our quick form to begin.\n\n"
+        "A constable was sacked.\n\nView all newsletters\n\n"
+        "Follow-up checks found 40 more searches.",
+        ["follow-button", "reading-time", "account-links", "affiliate-notice", "sign-up-offer",
+         "newsletters-link"],
+        ["Constable sacked", "Follow-up checks found 40 more searches."],
+        id="reading-times-account-links-offers"),
+    pytest.param(
+        "Westshire Police Crest\n\n3 C\n\nHome   News   Article\n\nCymraeg isod\n\n"
+        "Constable sacked\n\n*** DEBUG END ***\n\nA constable was sacked.\n\n"
+        "Home Office figures show 12 such cases.",
+        ["crest-or-logo", "weather-widget", "breadcrumb", "language-switch", "debug-marker"],
+        ["Home Office figures show 12 such cases."], id="breadcrumbs-crests-language-links"),
+    pytest.param(
+        "Support our Westshire today - please donate here\n\nNews\n\nConstable sacked\n\n"
+        "Support our officers now, the chief constable said after the hearing.",
+        ["donation-appeal"],
+        ["Support our officers now, the chief constable said after the hearing."],
+        id="donation-appeal"),
+    pytest.param(
+        "Detective accused\n\nA detective is accused of misconduct.\n\n"
+        "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
+        "He denies it.",
+        ["subscription-offer"], ["He denies it."], id="subscription-offer"),
+]
+
+
+@pytest.mark.parametrize(("text", "rules", "stays"), CHROME)
+def test_page_chrome_goes_by_its_rule_and_lines_like_it_stay(
+        text: str, rules: list[str], stays: list[str]) -> None:
     kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["cookie-banner"]
-
-
-def test_a_link_to_another_article_set_into_the_text_is_dropped() -> None:
-    text = ("Constable sacked\n\nA Westford constable was sacked.\n\n"
-            "READ MORE: Two forces lose data on 900 people\n\n"
-            "Read more on fines for forces: Westshire Police fined for lost files\n\n"
-            "The panel said more: the checks were repeated.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["read-more-link", "read-more-link"]
-    assert "The panel said more: the checks were repeated." in kept
-
-
-def test_site_chrome_lines_go_wherever_they_are_but_sentences_stay() -> None:
-    text = ("Westford Police\n\nPrintable version\n\nConstable sacked\n\n"
-            "| You are in: UK: Westshire |\n\nA constable was sacked.\n\n"
-            "Search for the missing files began in May.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["print-login-search", "news-site-chrome"]
-    assert "Search for the missing files began in May." in kept
-
-
-def test_a_row_of_share_buttons_is_dropped_but_a_sentence_naming_them_stays() -> None:
-    text = ("Sergeant sacked\n\nEmail  Twitter\n\nA sergeant was sacked.\n\n"
-            "Facebook | WhatsApp | Copy link\n\nHe posted the log on Facebook and WhatsApp.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["share-buttons", "share-buttons"]
-    assert "He posted the log on Facebook and WhatsApp." in kept
-
-
-def test_an_outlets_promotion_of_its_accounts_is_dropped_but_a_report_of_posts_stays() -> None:
-    text = ("Sergeant sacked\n\nHe shared the log.\n\n"
-            "Find Westshire News on Facebook, external, Instagram, external and X, external.\n\n"
-            "Follow the pictures he posted on Facebook and Instagram, the panel was told.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["follow-the-outlet"]
-    assert "Follow the pictures he posted on Facebook and Instagram, the panel was told." in kept
-
-
-def test_reading_times_account_links_and_offers_are_page_chrome() -> None:
-    text = ("Follow Westshire Police\n\nReading Time: 3 minutes\n\nForgotten password?\n\n"
-            "Westford Wire is supported by its readers. We may earn a commission.\n\n"
-            "Constable sacked\n\nSign-up to a claim today - use our quick form to begin.\n\n"
-            "A constable was sacked.\n\nView all newsletters\n\n"
-            "Follow-up checks found 40 more searches.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["follow-button", "reading-time", "account-links",
-                                         "affiliate-notice", "sign-up-offer",
-                                         "newsletters-link"]
-    assert "Constable sacked" in kept
-    assert "Follow-up checks found 40 more searches." in kept
-
-
-def test_breadcrumbs_crests_and_language_links_are_page_chrome() -> None:
-    text = ("Westshire Police Crest\n\n3 C\n\nHome   News   Article\n\nCymraeg isod\n\n"
-            "Constable sacked\n\n*** DEBUG END ***\n\nA constable was sacked.\n\n"
-            "Home Office figures show 12 such cases.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["crest-or-logo", "weather-widget", "breadcrumb",
-                                         "language-switch", "debug-marker"]
-    assert "Home Office figures show 12 such cases." in kept
-
-
-def test_a_donation_appeal_is_dropped_but_a_report_of_support_stays() -> None:
-    text = ("Support our Westshire today - please donate here\n\nNews\n\nConstable sacked\n\n"
-            "Support our officers now, the chief constable said after the hearing.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["donation-appeal"]
-    assert "Support our officers now, the chief constable said after the hearing." in kept
-
-
-def test_a_subscription_offer_set_into_the_page_is_dropped() -> None:
-    text = ("Detective accused\n\nA detective is accused of misconduct.\n\n"
-            "Get more from the Westford Echo with a digital subscription. Pay £3 a month.\n\n"
-            "He denies it.")
-    kept, dropped = strip_boilerplate(text)
-    assert [d.rule for d in dropped] == ["subscription-offer"]
+    assert [d.rule for d in dropped] == rules
+    for line in stays:
+        assert line in kept
 
 
 def test_a_public_bodys_beta_banner_and_cookie_notices_are_dropped() -> None:
